@@ -1,0 +1,2 @@
+// Placeholder until the consumer issue lands.
+public enum ModelGatewayModule {}

@@ -1,0 +1,2 @@
+// Placeholder until the sandbox issue lands.
+public enum SandboxModelModule {}
