@@ -1,0 +1,125 @@
+/// One named set of connection settings. Every field is optional: a consumer
+/// profile has a gateway and key, an admin profile an admin URL and token.
+public struct Profile: Codable, Equatable, Sendable {
+    public var gateway: String?
+    public var apiKey: String?
+    public var model: String?
+    public var adminURL: String?
+    public var adminToken: String?
+    public var caFile: String?
+    public var insecure: Bool?
+    public var authHeader: String?
+    public var authQuery: String?
+
+    public init(
+        gateway: String? = nil, apiKey: String? = nil, model: String? = nil,
+        adminURL: String? = nil, adminToken: String? = nil, caFile: String? = nil,
+        insecure: Bool? = nil, authHeader: String? = nil, authQuery: String? = nil
+    ) {
+        self.gateway = gateway
+        self.apiKey = apiKey
+        self.model = model
+        self.adminURL = adminURL
+        self.adminToken = adminToken
+        self.caFile = caFile
+        self.insecure = insecure
+        self.authHeader = authHeader
+        self.authQuery = authQuery
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case gateway
+        case apiKey = "api-key"
+        case model
+        case adminURL = "admin-url"
+        case adminToken = "admin-token"
+        case caFile = "ca-file"
+        case insecure
+        case authHeader = "auth-header"
+        case authQuery = "auth-query"
+    }
+
+    public var isEmpty: Bool { self == Profile() }
+
+    public subscript(field: ProfileField) -> String? {
+        get {
+            switch field {
+            case .gateway: gateway
+            case .apiKey: apiKey
+            case .model: model
+            case .adminURL: adminURL
+            case .adminToken: adminToken
+            case .caFile: caFile
+            case .insecure: insecure.map { $0 ? "true" : "false" }
+            case .authHeader: authHeader
+            case .authQuery: authQuery
+            }
+        }
+    }
+
+    /// Sets a field from its textual form, validating it; `nil` clears it.
+    public mutating func set(_ field: ProfileField, to text: String?) throws(ProfileError) {
+        let value = try text.map { text throws(ProfileError) in try field.validate(text) }
+        switch field {
+        case .gateway: gateway = value
+        case .apiKey: apiKey = value
+        case .model: model = value
+        case .adminURL: adminURL = value
+        case .adminToken: adminToken = value
+        case .caFile: caFile = value
+        case .insecure: insecure = value.map { $0 == "true" }
+        case .authHeader: authHeader = value
+        case .authQuery: authQuery = value
+        }
+    }
+}
+
+/// The settings a profile can hold, by the names users type and the file uses.
+public enum ProfileField: String, CaseIterable, Sendable {
+    case gateway
+    case apiKey = "api-key"
+    case model
+    case adminURL = "admin-url"
+    case adminToken = "admin-token"
+    case caFile = "ca-file"
+    case insecure
+    case authHeader = "auth-header"
+    case authQuery = "auth-query"
+
+    /// Accepts the file's names plus the short forms people type (`key`, `token`, `url`).
+    public init?(userName: String) {
+        switch userName.lowercased() {
+        case "key": self = .apiKey
+        case "token": self = .adminToken
+        case "url", "gateway-url": self = .gateway
+        default:
+            guard let field = ProfileField(rawValue: userName.lowercased()) else { return nil }
+            self = field
+        }
+    }
+
+    public var isSecret: Bool { self == .apiKey || self == .adminToken }
+
+    /// Names accepted on the command line, for help and completion.
+    public static let userNames: [String] = allCases.map(\.rawValue) + ["key", "token"]
+
+    /// Returns the canonical stored text, or throws a message naming the field.
+    func validate(_ text: String) throws(ProfileError) -> String {
+        switch self {
+        case .gateway, .adminURL:
+            return try URLValidation.validate(text, field: rawValue)
+        case .insecure:
+            switch text.lowercased() {
+            case "true", "yes", "on", "1": return "true"
+            case "false", "no", "off", "0": return "false"
+            default: throw .invalidValue(field: rawValue, value: text, reason: "expected true or false")
+            }
+        case .apiKey, .adminToken, .model, .caFile, .authHeader, .authQuery:
+            if text.isEmpty { throw .invalidValue(field: rawValue, value: text, reason: "it is empty") }
+            if text.contains(where: { $0.isNewline }) {
+                throw .invalidValue(field: rawValue, value: isSecret ? SecretMask.mask(text) : text, reason: "it contains a line break")
+            }
+            return text
+        }
+    }
+}

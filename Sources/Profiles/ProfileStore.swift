@@ -1,0 +1,183 @@
+import Foundation
+import Yams
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads and writes the profile file safely: 0600 in a 0700 folder, atomic
+/// replacement, an advisory lock around every read-modify-write, and a file
+/// that does not parse is reported and never overwritten.
+public struct ProfileStore: Sendable {
+    public let path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    public init(environment: [String: String]) {
+        self.init(path: ProfileLocation.path(environment: environment))
+    }
+
+    /// The document on disk; an absent file is an empty document.
+    public func load() throws(ProfileError) -> ProfileDocument {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            if FileManager.default.fileExists(atPath: path) {
+                throw .unreadable(path: path, reason: "permission denied")
+            }
+            return ProfileDocument()
+        }
+        return try decode(data)
+    }
+
+    /// Applies `change` to the current document under the lock and writes the
+    /// result atomically. Nothing is written when `change` throws.
+    @discardableResult
+    public func update<T>(_ change: (inout ProfileDocument) throws(ProfileError) -> T) throws(ProfileError) -> T {
+        try ensureDirectory()
+        let lock = try FileLock(path: path + ".lock")
+        defer { lock.release() }
+        var document = try load()
+        let result = try change(&document)
+        try write(document)
+        return result
+    }
+
+    /// A warning when the file is readable by anyone but its owner.
+    public func permissionWarning() -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        guard info.st_mode & 0o077 != 0 else { return nil }
+        let mode = String(info.st_mode & 0o777, radix: 8)
+        return "warning: \(path) is readable by other users (mode \(mode)); it holds secrets: run `chmod 600 \(path)`"
+    }
+
+    private func decode(_ data: Data) throws(ProfileError) -> ProfileDocument {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .malformed(path: path, line: nil, column: nil, reason: "it is not UTF-8 text")
+        }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return ProfileDocument() }
+        do {
+            return try YAMLDecoder().decode(ProfileDocument.self, from: text)
+        } catch let error as YamlError {
+            throw Self.malformed(path: path, yamlError: error)
+        } catch let error as DecodingError {
+            throw .malformed(path: path, line: nil, column: nil, reason: Self.describe(error))
+        } catch {
+            throw .malformed(path: path, line: nil, column: nil, reason: "\(error)")
+        }
+    }
+
+    private static func malformed(path: String, yamlError: YamlError) -> ProfileError {
+        switch yamlError {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return .malformed(path: path, line: mark.line, column: mark.column, reason: problem)
+        case let .reader(problem, _, _, _):
+            return .malformed(path: path, line: nil, column: nil, reason: problem)
+        default:
+            return .malformed(path: path, line: nil, column: nil, reason: "\(yamlError)")
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func field(_ path: [any CodingKey]) -> String {
+            path.map(\.stringValue).joined(separator: ".")
+        }
+        switch error {
+        case let .typeMismatch(type, context):
+            return "\(field(context.codingPath)): expected \(type == Bool.self ? "true or false" : "\(type)")"
+        case let .valueNotFound(_, context):
+            return "\(field(context.codingPath)): missing value"
+        case let .keyNotFound(key, context):
+            return "\(field(context.codingPath + [key])): missing"
+        case let .dataCorrupted(context):
+            return "\(field(context.codingPath)): \(context.debugDescription)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+
+    private var directory: String { (path as NSString).deletingLastPathComponent }
+
+    private func ensureDirectory() throws(ProfileError) {
+        let dir = directory.isEmpty ? "." : directory
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw .unwritable(path: path, reason: "\(dir) is not a folder") }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .unwritable(path: path, reason: "cannot create \(dir): \(error.localizedDescription)")
+        }
+    }
+
+    /// Temp file in the same folder, fsync, rename over the old file, fsync the folder.
+    private func write(_ document: ProfileDocument) throws(ProfileError) {
+        let text: String
+        do {
+            let encoder = YAMLEncoder()
+            encoder.options.sortKeys = true
+            text = "# maas profiles: holds secrets, keep it private (mode 0600)\n" + (try encoder.encode(document))
+        } catch {
+            throw .unwritable(path: path, reason: "cannot encode: \(error)")
+        }
+        let dir = directory.isEmpty ? "." : directory
+        let temp = "\(dir)/.\((path as NSString).lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
+        var ok = false
+        defer {
+            if !ok { unlink(temp) }
+        }
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                close(fd)
+                throw .unwritable(path: path, reason: reason)
+            }
+            written += n
+        }
+        guard fchmod(fd, 0o600) == 0, fsync(fd) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw .unwritable(path: path, reason: reason)
+        }
+        close(fd)
+        guard rename(temp, path) == 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
+        ok = true
+        let dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dirfd >= 0 {
+            fsync(dirfd)
+            close(dirfd)
+        }
+    }
+}
+
+/// An exclusive `flock` on a side file, so concurrent `maas` processes serialise their writes.
+struct FileLock {
+    private let fd: Int32
+
+    init(path: String) throws(ProfileError) {
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
+        while flock(fd, LOCK_EX) != 0 {
+            if errno == EINTR { continue }
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw .unwritable(path: path, reason: "cannot lock: \(reason)")
+        }
+    }
+
+    func release() {
+        flock(fd, LOCK_UN)
+        close(fd)
+    }
+}

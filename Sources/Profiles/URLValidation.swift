@@ -1,0 +1,19 @@
+import Foundation
+
+enum URLValidation {
+    /// Accepts http(s) URLs with a host; strips one trailing slash so joined paths stay clean.
+    static func validate(_ text: String, field: String) throws(ProfileError) -> String {
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased() else {
+            throw .invalidValue(field: field, value: text, reason: "not a URL; expected http://HOST or https://HOST")
+        }
+        guard scheme == "http" || scheme == "https" else {
+            throw .invalidValue(field: field, value: text, reason: "the scheme must be http or https, not \(scheme)")
+        }
+        guard let host = components.host, !host.isEmpty else {
+            throw .invalidValue(field: field, value: text, reason: "it has no host")
+        }
+        var result = text
+        while result.hasSuffix("/") && result.count > scheme.count + 3 + host.count { result.removeLast() }
+        return result
+    }
+}

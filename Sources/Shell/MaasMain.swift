@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import Profiles
+
+/// The `maas` binary's front door: decides between the interactive session,
+/// a script (file, `-c`, stdin, shebang) and a one-shot command.
+public enum MaasMain {
+    public static func run(arguments: [String], environment: [String: String]) async -> Int32 {
+        signal(SIGPIPE, SIG_IGN)
+        // ArgumentParser's own requests: shell completion scripts and their dynamic callbacks.
+        if let first = arguments.first, ["---completion", "--generate-completion-script", "--experimental-dump-help"].contains(first) {
+            return passThroughToArgumentParser(arguments)
+        }
+        let split = splitLeadingOptions(arguments)
+        let root: MainOptions
+        do {
+            root = try MainOptions.parse(split.options)
+        } catch {
+            let code = MaasCommand.exitCode(for: error)
+            if code == .success {
+                print(MaasCommand.fullMessage(for: error))
+                return 0
+            }
+            FileDescriptorSink(fd: STDERR_FILENO).write("error: \(MaasCommand.message(for: error))\n")
+            return 2
+        }
+        let interrupts = InterruptHandler()
+        let stdinIsTerminal = isatty(STDIN_FILENO) == 1
+        var rest = split.rest
+        var script: ScriptSource?
+        do {
+            if let command = root.run.command {
+                script = ScriptSource(name: "-c", text: command, directory: nil)
+            } else if let file = root.run.file {
+                script = try ScriptSource.file(file)
+            } else if let first = rest.first, CommandCatalog.maas.root.subcommand(named: first) == nil,
+                      FileManager.default.fileExists(atPath: first) {
+                script = try ScriptSource.file(first)
+                rest.removeFirst()
+            }
+        } catch {
+            FileDescriptorSink(fd: STDERR_FILENO).write("error: \(error)\n")
+            return 1
+        }
+        let interactive = script == nil && rest.isEmpty && stdinIsTerminal
+        var environment = environment
+        if root.globals.noColor { environment["NO_COLOR"] = "1" }
+        let interpreter = Interpreter(
+            environment: environment, output: .standard(environment: environment),
+            profileStore: ProfileStore(environment: environment), sessionOptions: root.globals,
+            input: TerminalInput(interrupts: interrupts), interactive: interactive)
+        let continueOnError = root.run.continueOnError
+        if let script {
+            return await interrupts.cancellable {
+                await interpreter.run(script: script, continueOnError: continueOnError)
+            }
+        }
+        if !rest.isEmpty {
+            let command = rest
+            let outcome = await interrupts.cancellable { await interpreter.execute(command) }
+            switch outcome {
+            case .success: return interpreter.exitStatus ?? 0
+            case .interrupted: return 130
+            case let .failure(error):
+                if !error.message.isEmpty { interpreter.output.error("error: \(error.message)") }
+                return error.exitStatus
+            }
+        }
+        if interactive {
+            return await REPL(interpreter: interpreter, interrupts: interrupts).run()
+        }
+        let text = readAllStandardInput()
+        return await interrupts.cancellable {
+            await interpreter.run(script: ScriptSource(name: "<stdin>", text: text, directory: nil), continueOnError: continueOnError)
+        }
+    }
+
+    /// Options before the first verb belong to the whole run; the rest is the command.
+    static func splitLeadingOptions(_ arguments: [String]) -> (options: [String], rest: [String]) {
+        let takesValue: Set<String> = ["--profile", "-o", "--output", "-f", "--file", "-c", "--command"]
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            if word == "--" { return (Array(arguments[..<index]), Array(arguments[(index + 1)...])) }
+            guard word.hasPrefix("-"), word != "-" else { break }
+            index += takesValue.contains(word) ? 2 : 1
+        }
+        index = min(index, arguments.count)
+        return (Array(arguments[..<index]), Array(arguments[index...]))
+    }
+
+    private static func passThroughToArgumentParser(_ arguments: [String]) -> Int32 {
+        do {
+            _ = try MaasCommand.parseAsRoot(arguments)
+            return 0
+        } catch {
+            let code = MaasCommand.exitCode(for: error)
+            let message = MaasCommand.fullMessage(for: error)
+            FileDescriptorSink(fd: code == .success ? STDOUT_FILENO : STDERR_FILENO).write(message + (message.hasSuffix("\n") ? "" : "\n"))
+            return code.rawValue
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// Tab completion from the command tree: verbs, sub-verbs and flags at the
+/// cursor, listed values for enumerated options, file paths where a file is
+/// expected, and dynamic values (profile names…) from the session.
+public struct Completer: Sendable {
+    public struct Result: Equatable, Sendable {
+        /// The partial word under the cursor that the candidates replace.
+        public var word: String
+        public var candidates: [String]
+    }
+
+    let catalog: CommandCatalog
+    /// Values only the session knows, by value name (`profile` → profile names).
+    let dynamicValues: @Sendable (String) -> [String]
+    let currentDirectory: String
+
+    public init(catalog: CommandCatalog = .maas, currentDirectory: String = FileManager.default.currentDirectoryPath,
+                dynamicValues: @escaping @Sendable (String) -> [String]) {
+        self.catalog = catalog
+        self.currentDirectory = currentDirectory
+        self.dynamicValues = dynamicValues
+    }
+
+    public func complete(_ textBeforeCursor: String) -> Result {
+        let command = textBeforeCursor.split(separator: ";", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+        var words = command.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let endsWithSpace = command.last.map { $0 == " " || $0 == "\t" } ?? true
+        let partial = endsWithSpace ? "" : (words.popLast() ?? "")
+        let current = partial.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        let (node, consumed) = catalog.walk(words)
+        let rest = Array(words.dropFirst(consumed))
+
+        // A value for the option just before the cursor.
+        if let previous = rest.last, previous.hasPrefix("-"), !previous.contains("="),
+           let option = node.option(named: previous), let value = option.value {
+            return Result(word: partial, candidates: values(value, matching: current))
+        }
+        if current.hasPrefix("-") {
+            let flags = node.options.flatMap(\.names).filter { $0.hasPrefix("--") || current.count <= 2 }
+            return Result(word: partial, candidates: flags.filter { $0.hasPrefix(current) }.sorted())
+        }
+        if node.name == "help" {
+            let target = catalog.walk(Array(rest)).node
+            return Result(word: partial, candidates: names(of: target, matching: current))
+        }
+        if !node.subcommands.isEmpty && rest.isEmpty {
+            return Result(word: partial, candidates: names(of: node, matching: current))
+        }
+        let index = positionalIndex(rest, node: node)
+        guard !node.positionals.isEmpty else { return Result(word: partial, candidates: []) }
+        let positional = node.positionals[min(index, node.positionals.count - 1)]
+        return Result(word: partial, candidates: values(positional, matching: current))
+    }
+
+    private func names(of node: CommandCatalog.Node, matching prefix: String) -> [String] {
+        node.subcommands.map(\.name).filter { $0.hasPrefix(prefix) }.sorted()
+    }
+
+    /// How many positional values precede the cursor (option values are skipped).
+    private func positionalIndex(_ words: [String], node: CommandCatalog.Node) -> Int {
+        var count = 0
+        var skipNext = false
+        for word in words {
+            if skipNext {
+                skipNext = false
+            } else if word.hasPrefix("-") {
+                skipNext = !word.contains("=") && node.option(named: word)?.value != nil
+            } else {
+                count += 1
+            }
+        }
+        return count
+    }
+
+    private func values(_ value: CommandCatalog.ValueInfo, matching prefix: String) -> [String] {
+        switch value.completion {
+        case .none: return []
+        case let .list(values): return values.filter { $0.hasPrefix(prefix) }.sorted()
+        case .dynamic: return dynamicValues(value.name).filter { $0.hasPrefix(prefix) }.sorted()
+        case .file: return paths(matching: prefix, directoriesOnly: false)
+        case .directory: return paths(matching: prefix, directoriesOnly: true)
+        }
+    }
+
+    /// Entries of the folder named by the partial path; folders end with `/`.
+    func paths(matching partial: String, directoriesOnly: Bool) -> [String] {
+        let expanded = partial.hasPrefix("~/") ? NSHomeDirectory() + partial.dropFirst() : partial
+        let slash = expanded.lastIndex(of: "/")
+        let folderPart = slash.map { String(expanded[...$0]) } ?? ""
+        let base = slash.map { String(expanded[expanded.index(after: $0)...]) } ?? expanded
+        let displayFolder = partial.lastIndex(of: "/").map { String(partial[...$0]) } ?? ""
+        let folder = folderPart.isEmpty ? currentDirectory : (folderPart.hasPrefix("/") ? folderPart : "\(currentDirectory)/\(folderPart)")
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        var result: [String] = []
+        for entry in entries where entry.hasPrefix(base) && (base.hasPrefix(".") || !entry.hasPrefix(".")) {
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: "\(folder)/\(entry)", isDirectory: &isDirectory)
+            if directoriesOnly && !isDirectory.boolValue { continue }
+            result.append(displayFolder + entry + (isDirectory.boolValue ? "/" : ""))
+        }
+        return result.sorted()
+    }
+
+    /// The longest prefix all candidates share.
+    public static func commonPrefix(_ candidates: [String]) -> String {
+        guard var prefix = candidates.first else { return "" }
+        for candidate in candidates.dropFirst() {
+            while !candidate.hasPrefix(prefix) { prefix.removeLast() }
+        }
+        return prefix
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Profiles
+
+/// The interactive `maas>` session: read a line with libedit, run it through
+/// the interpreter in a Task that Ctrl-C cancels, repeat until Ctrl-D or `exit`.
+struct REPL {
+    let interpreter: Interpreter
+    let interrupts: InterruptHandler
+
+    func run() async -> Int32 {
+        let history = HistoryFile(environment: interpreter.environment)
+        let store = interpreter.profileStore
+        let completer = Completer { valueName in
+            valueName == "profile" || valueName == "name" ? ((try? store.load().names) ?? []) : []
+        }
+        guard let editor = LineEditor(interrupts: interrupts, completer: completer, history: history.load()) else {
+            interpreter.output.error("error: cannot start the line editor; reading commands as a script")
+            return await interpreter.run(script: ScriptSource(name: "<stdin>", text: readAllStandardInput(), directory: nil))
+        }
+        let output = interpreter.output
+        if !interpreter.sessionOptions.quiet {
+            output.print(output.style("maas \(MaasCommand.version)", .bold) + output.style(" · `help` lists the verbs, Tab completes, Ctrl-D leaves", .dim))
+        }
+        var pending = ""
+        while true {
+            let prompt = pending.isEmpty ? promptText() : "...> "
+            switch await editor.read(prompt: prompt) {
+            case .endOfInput:
+                output.out.write("\n")
+                return 0
+            case .interrupted:
+                output.out.write("^C\n")
+                pending = ""
+                continue
+            case let .line(text):
+                pending += pending.isEmpty ? text : "\n" + text
+            }
+            if case .incomplete? = try? Tokenizer.tokenize(pending) { continue }
+            let line = pending
+            pending = ""
+            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            let entry = SecretRedactor.redact(line)
+            editor.addHistory(entry)
+            history.append(entry)
+            let interpreter = self.interpreter
+            let outcome = await interrupts.cancellable { await interpreter.run(line: line) }
+            switch outcome {
+            case .success:
+                break
+            case .interrupted:
+                output.err.write(output.style("interrupted", .dim) + "\n")
+            case let .failure(error):
+                if !error.message.isEmpty { output.error("error: \(error.message)") }
+            }
+            if let status = interpreter.exitStatus { return status }
+        }
+    }
+
+    /// `maas> `, or `maas(NAME)> ` when the profile in force is not the default one.
+    private func promptText() -> String {
+        let document = (try? interpreter.profileStore.load()) ?? ProfileDocument()
+        let name = (try? ResolvedProfile.resolve(
+            document: document, selected: interpreter.sessionOptions.profile, environment: interpreter.environment).name)
+            ?? ProfileDocument.defaultName
+        return name == ProfileDocument.defaultName ? "maas> " : "maas(\(name))> "
+    }
+}
+
+func readAllStandardInput() -> String {
+    String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+}

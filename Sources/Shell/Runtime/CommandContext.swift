@@ -1,0 +1,29 @@
+import Profiles
+
+/// What a running command may use: the interpreter's services, the merged
+/// global options and the output. Passed explicitly; there are no globals.
+public struct CommandContext: Sendable {
+    public let interpreter: Interpreter
+    public let options: GlobalOptions
+    public let output: Output
+    /// The folder of the script being run, for relative `source` paths; nil at the prompt.
+    public let scriptDirectory: String?
+
+    init(interpreter: Interpreter, options: GlobalOptions, scriptDirectory: String?) {
+        self.interpreter = interpreter
+        self.options = options
+        var output = interpreter.output
+        if options.noColor { output.color = false }
+        self.output = output
+        self.scriptDirectory = scriptDirectory
+    }
+
+    public var environment: [String: String] { interpreter.environment }
+    public var profileStore: ProfileStore { interpreter.profileStore }
+    var renderer: Renderer { Renderer(output: output, format: options.output ?? .table) }
+
+    /// The profile name chosen by `--profile`, else `MAAS_PROFILE`, else the file's current one.
+    public func resolvedProfile() throws -> ResolvedProfile {
+        try ResolvedProfile.resolve(document: try profileStore.load(), selected: options.profile, environment: environment)
+    }
+}

@@ -1,0 +1,265 @@
+import ArgumentParser
+import Foundation
+import Profiles
+import Synchronization
+
+/// Runs maas commands: one argv, one line, or a whole script. It owns the
+/// session's state (variables, the exit request) and the services commands
+/// use; the REPL and `main` are thin loops over it.
+public final class Interpreter: Sendable {
+    public let environment: [String: String]
+    public let output: Output
+    public let profileStore: ProfileStore
+    /// Options given before the verb for the whole run (`maas --profile x …`).
+    public let sessionOptions: GlobalOptions
+    public let input: TerminalInput
+    /// True in the interactive session: commands may prompt and open sub-modes.
+    public let interactive: Bool
+
+    private struct State {
+        var variables: [String: String] = [:]
+        var exitStatus: Int32?
+        var sourceDepth = 0
+    }
+
+    private let state = Mutex(State())
+
+    public init(
+        environment: [String: String], output: Output, profileStore: ProfileStore,
+        sessionOptions: GlobalOptions = GlobalOptions(), input: TerminalInput, interactive: Bool
+    ) {
+        self.environment = environment
+        self.output = output
+        self.profileStore = profileStore
+        self.sessionOptions = sessionOptions
+        self.input = input
+        self.interactive = interactive
+    }
+
+    // MARK: Session state
+
+    /// Session variables first, then the environment.
+    public func variable(_ name: String) -> String? {
+        state.withLock { $0.variables[name] } ?? environment[name]
+    }
+
+    public func setVariable(_ name: String, _ value: String?) {
+        state.withLock { $0.variables[name] = value }
+    }
+
+    /// Set by `exit`; the loops stop when it is set.
+    public var exitStatus: Int32? { state.withLock { $0.exitStatus } }
+
+    public func requestExit(_ status: Int32) {
+        state.withLock { $0.exitStatus = status }
+    }
+
+    // MARK: Running commands
+
+    public enum Outcome: Equatable, Sendable {
+        case success
+        case failure(ShellError)
+        case interrupted
+    }
+
+    /// Parses `arguments` with the command tree and runs the verb.
+    public func execute(_ arguments: [String], scriptDirectory: String? = nil) async -> Outcome {
+        guard let first = arguments.first else { return .success }
+        if first == "help" {
+            let topic = Array(arguments.dropFirst())
+            if CommandCatalog.maas.walk(topic).consumed < topic.count { return .failure(Self.unknownVerb(topic.joined(separator: " "))) }
+        } else if !first.hasPrefix("-"), CommandCatalog.maas.root.subcommand(named: first) == nil {
+            return .failure(Self.unknownVerb(first))
+        }
+        let parsed: ParsableCommand
+        do {
+            parsed = try MaasCommand.parseAsRoot(arguments)
+        } catch {
+            if MaasCommand.exitCode(for: error) == .success {
+                output.out.write(MaasCommand.fullMessage(for: error) + "\n")
+                return .success
+            }
+            return .failure(Self.usageError(error, arguments: arguments))
+        }
+        guard let command = parsed as? ShellCommand else {
+            // ArgumentParser's own `help` verb: running it throws the help text to print.
+            do {
+                var builtIn = parsed
+                try builtIn.run()
+            } catch {
+                output.out.write(MaasCommand.fullMessage(for: error) + "\n")
+            }
+            return .success
+        }
+        let options = (command.globals ?? GlobalOptions()).overriding(sessionOptions)
+        let context = CommandContext(interpreter: self, options: options, scriptDirectory: scriptDirectory)
+        do {
+            try await command.run(in: context)
+            return Task.isCancelled ? .interrupted : .success
+        } catch {
+            return Self.outcome(for: error)
+        }
+    }
+
+    static func outcome(for error: any Error) -> Outcome {
+        switch error {
+        case is CancellationError: return .interrupted
+        case let error as ShellError: return .failure(error)
+        case let error as ProfileError: return .failure(ShellError(error.description))
+        case let error as TokenizeError: return .failure(ShellError(error.description))
+        case let error as ValidationError: return .failure(.usage(error.message))
+        default:
+            return .failure(ShellError(String(describing: error)))
+        }
+    }
+
+    static func unknownVerb(_ verb: String) -> ShellError {
+        let verbs = CommandCatalog.maas.root.subcommands.flatMap { [$0.name] + $0.aliases }
+        var message = "unknown command '\(verb)'"
+        if let guess = Suggestion.closest(to: verb, in: verbs) { message += "; did you mean '\(guess)'?" }
+        return .usage(message + " (type `help` for the list)")
+    }
+
+    /// ArgumentParser's message, plus a suggestion for a mistyped flag or sub-verb.
+    static func usageError(_ error: any Error, arguments: [String]) -> ShellError {
+        var message = MaasCommand.message(for: error)
+        let node = CommandCatalog.maas.walk(arguments).node
+        let unknown = arguments.first { word in
+            word.hasPrefix("-") && node.option(named: String(word.split(separator: "=", maxSplits: 1)[0])) == nil
+        }
+        if let unknown, message.contains(unknown) {
+            let flags = node.options.flatMap(\.names)
+            if let guess = Suggestion.closest(to: unknown, in: flags) { message += "; did you mean '\(guess)'?" }
+        } else if !node.subcommands.isEmpty, let word = arguments.dropFirst(CommandCatalog.maas.walk(arguments).consumed).first, !word.hasPrefix("-") {
+            let names = node.subcommands.flatMap { [$0.name] + $0.aliases }
+            message = "unknown sub-command '\(word)' for '\(node.name)'; choose one of: \(names.joined(separator: ", "))"
+            if let guess = Suggestion.closest(to: word, in: names) { message += "; did you mean '\(guess)'?" }
+        }
+        return .usage(message)
+    }
+
+    /// Tokenizes and runs one complete logical line; stops at its first failing command.
+    public func run(line: String, scriptDirectory: String? = nil) async -> Outcome {
+        let commands: [RawCommand]
+        do {
+            switch try Tokenizer.tokenize(line) {
+            case let .complete(parsed): commands = parsed
+            case let .incomplete(.openQuote(quote)): return .failure(ShellError(TokenizeError.unterminatedQuote(quote).description))
+            case .incomplete(.continuation): return .failure(ShellError("the line ends with a continuation backslash"))
+            }
+        } catch {
+            return .failure(ShellError(error.description))
+        }
+        for command in commands {
+            let arguments: [String]
+            do {
+                arguments = try command.expand(variable)
+            } catch {
+                return .failure(ShellError(error.description))
+            }
+            let outcome = await execute(arguments, scriptDirectory: scriptDirectory)
+            if outcome != .success || exitStatus != nil { return outcome }
+        }
+        return .success
+    }
+
+    // MARK: Scripts
+
+    /// Runs a script; returns the exit status (0, 1 for a failure, 2 for a usage error, 130 when interrupted).
+    public func run(script: ScriptSource, continueOnError: Bool = false) async -> Int32 {
+        let depth = state.withLock { state -> Int in
+            state.sourceDepth += 1
+            return state.sourceDepth
+        }
+        defer { state.withLock { $0.sourceDepth -= 1 } }
+        guard depth <= 32 else {
+            output.error("\(script.name): error: scripts source each other more than 32 levels deep")
+            return 1
+        }
+        var status: Int32 = 0
+        var lines = ScriptLines(script.text)
+        while let logical = lines.next() {
+            let outcome: Outcome
+            if let unterminated = logical.unterminatedQuote {
+                outcome = .failure(ShellError(TokenizeError.unterminatedQuote(unterminated).description))
+            } else {
+                outcome = await run(line: logical.text, scriptDirectory: script.directory)
+            }
+            switch outcome {
+            case .success:
+                break
+            case .interrupted:
+                output.error("\(script.name):\(logical.line): interrupted")
+                return 130
+            case let .failure(error):
+                if !error.message.isEmpty { output.error("\(script.name):\(logical.line): error: \(error.message)") }
+                if !continueOnError { return error.exitStatus }
+                status = 1
+            }
+            if let exit = exitStatus { return exit }
+        }
+        return status
+    }
+}
+
+/// A script's text and the name used in its error messages.
+public struct ScriptSource: Sendable {
+    public var name: String
+    public var text: String
+    /// Relative `source` paths inside the script resolve against this folder.
+    public var directory: String?
+
+    public init(name: String, text: String, directory: String?) {
+        self.name = name
+        self.text = text
+        self.directory = directory
+    }
+
+    /// Reads a script file, naming it as the user named it.
+    public static func file(_ path: String, relativeTo directory: String? = nil) throws -> ScriptSource {
+        let resolved = path.hasPrefix("/") || directory == nil ? path : "\(directory!)/\(path)"
+        guard let data = FileManager.default.contents(atPath: resolved) else {
+            let reason = FileManager.default.fileExists(atPath: resolved) ? "permission denied" : "no such file"
+            throw ShellError("cannot read script \(resolved): \(reason)")
+        }
+        let folder = (resolved as NSString).deletingLastPathComponent
+        return ScriptSource(name: path, text: String(decoding: data, as: UTF8.self), directory: folder.isEmpty ? "." : folder)
+    }
+}
+
+/// Joins physical lines into logical ones (trailing `\`, open quotes), remembering where each starts.
+struct ScriptLines: IteratorProtocol {
+    struct Logical {
+        var text: String
+        var line: Int
+        /// Set when the script ends inside a quote.
+        var unterminatedQuote: Character?
+    }
+
+    private let physical: [Substring]
+    private var index = 0
+
+    init(_ text: String) {
+        physical = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? $0.dropLast() : $0
+        }
+    }
+
+    mutating func next() -> Logical? {
+        guard index < physical.count else { return nil }
+        let start = index
+        var text = String(physical[index])
+        index += 1
+        while true {
+            guard case let .incomplete(reason)? = try? Tokenizer.tokenize(text) else { break }
+            guard index < physical.count else {
+                if case let .openQuote(quote) = reason { return Logical(text: text, line: start + 1, unterminatedQuote: quote) }
+                text.removeLast()
+                break
+            }
+            text += "\n" + physical[index]
+            index += 1
+        }
+        return Logical(text: text, line: start + 1)
+    }
+}
