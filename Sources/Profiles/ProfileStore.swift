@@ -64,6 +64,10 @@ public struct ProfileStore: Sendable {
         } catch let error as YamlError {
             throw Self.malformed(path: path, yamlError: error)
         } catch let error as DecodingError {
+            // YAMLDecoder wraps syntax errors; unwrap them to keep the line and column.
+            if case let .dataCorrupted(context) = error, let yaml = context.underlyingError as? YamlError {
+                throw Self.malformed(path: path, yamlError: yaml)
+            }
             throw .malformed(path: path, line: nil, column: nil, reason: Self.describe(error))
         } catch {
             throw .malformed(path: path, line: nil, column: nil, reason: "\(error)")
@@ -121,6 +125,7 @@ public struct ProfileStore: Sendable {
         do {
             let encoder = YAMLEncoder()
             encoder.options.sortKeys = true
+            encoder.options.allowUnicode = true
             text = "# maas profiles: holds secrets, keep it private (mode 0600)\n" + (try encoder.encode(document))
         } catch {
             throw .unwritable(path: path, reason: "cannot encode: \(error)")

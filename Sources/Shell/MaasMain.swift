@@ -47,7 +47,7 @@ public enum MaasMain {
         if root.globals.noColor { environment["NO_COLOR"] = "1" }
         let interpreter = Interpreter(
             environment: environment, output: .standard(environment: environment),
-            profileStore: ProfileStore(environment: environment), sessionOptions: root.globals,
+            profileStore: ProfileStore(environment: environment), sessionOptions: root.globals.settings,
             input: TerminalInput(interrupts: interrupts), interactive: interactive)
         let continueOnError = root.run.continueOnError
         if let script {

@@ -24,15 +24,34 @@ public struct GlobalOptions: ParsableArguments, Sendable {
 
     public init() {}
 
+    /// The parsed values as plain settings (reading an unparsed option group would trap).
+    var settings: Settings {
+        Settings(profile: profile, output: output, noColor: noColor, quiet: quiet, verbose: verbose)
+    }
+}
+
+/// The global options' values in force for a run or one command.
+public struct Settings: Sendable, Equatable {
+    public var profile: String?
+    public var output: OutputFormat?
+    public var noColor = false
+    public var quiet = false
+    public var verbose = false
+
+    public init(profile: String? = nil, output: OutputFormat? = nil, noColor: Bool = false, quiet: Bool = false, verbose: Bool = false) {
+        self.profile = profile
+        self.output = output
+        self.noColor = noColor
+        self.quiet = quiet
+        self.verbose = verbose
+    }
+
     /// Options given on the verb win over the ones given for the whole run.
-    func overriding(_ session: GlobalOptions) -> GlobalOptions {
-        var merged = session
-        if let profile { merged.profile = profile }
-        if let output { merged.output = output }
-        merged.noColor = session.noColor || noColor
-        merged.quiet = session.quiet || quiet
-        merged.verbose = session.verbose || verbose
-        return merged
+    func overridden(by command: Settings?) -> Settings {
+        guard let command else { return self }
+        return Settings(
+            profile: command.profile ?? profile, output: command.output ?? output,
+            noColor: noColor || command.noColor, quiet: quiet || command.quiet, verbose: verbose || command.verbose)
     }
 }
 

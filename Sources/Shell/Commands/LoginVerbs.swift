@@ -42,7 +42,7 @@ struct LoginCommand: ShellCommand {
     @Option(help: "The default model id.")
     var model: String?
     @OptionGroup var global: GlobalOptions
-    var globals: GlobalOptions? { global }
+    var globals: Settings? { global.settings }
 
     func validate() throws {
         var probe = Profile()
@@ -68,7 +68,7 @@ struct AdminCommand: CommandGroup {
         @Option(help: "An access token with the Account Management API scope (asked for without echo when left out).")
         var token: String?
         @OptionGroup var global: GlobalOptions
-        var globals: GlobalOptions? { global }
+        var globals: Settings? { global.settings }
 
         func validate() throws {
             var probe = Profile()
@@ -87,7 +87,7 @@ struct WhoamiCommand: ShellCommand {
 
     @Flag(help: "Show secrets in clear.") var reveal = false
     @OptionGroup var global: GlobalOptions
-    var globals: GlobalOptions? { global }
+    var globals: Settings? { global.settings }
 
     func run(in context: CommandContext) async throws {
         let resolved = try context.resolvedProfile()

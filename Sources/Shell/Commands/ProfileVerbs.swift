@@ -54,7 +54,7 @@ struct ProfileCommand: CommandGroup {
 
         @Flag(help: "Show secrets in clear.") var reveal = false
         @OptionGroup var global: GlobalOptions
-        var globals: GlobalOptions? { global }
+        var globals: Settings? { global.settings }
 
         func run(in context: CommandContext) async throws {
             let document = try context.profileStore.load()
@@ -84,7 +84,7 @@ struct ProfileCommand: CommandGroup {
         var name: String?
         @Flag(help: "Show secrets in clear.") var reveal = false
         @OptionGroup var global: GlobalOptions
-        var globals: GlobalOptions? { global }
+        var globals: Settings? { global.settings }
 
         func run(in context: CommandContext) async throws {
             let document = try context.profileStore.load()
@@ -123,7 +123,7 @@ struct ProfileCommand: CommandGroup {
         @Argument(help: "Its value.")
         var value: String?
         @OptionGroup var global: GlobalOptions
-        var globals: GlobalOptions? { global }
+        var globals: Settings? { global.settings }
 
         func validate() throws {
             guard let field = ProfileField(userName: field) else { throw ValidationError(ProfileError.unknownField(name: field).description) }
@@ -156,7 +156,7 @@ struct ProfileCommand: CommandGroup {
         @Argument(help: ArgumentHelp("The setting.", valueName: "setting"), completion: .list(ProfileField.userNames))
         var field: String
         @OptionGroup var global: GlobalOptions
-        var globals: GlobalOptions? { global }
+        var globals: Settings? { global.settings }
 
         func validate() throws {
             guard ProfileField(userName: field) != nil else { throw ValidationError(ProfileError.unknownField(name: field).description) }
@@ -180,7 +180,7 @@ struct ProfileCommand: CommandGroup {
         @Argument(help: "The profile.", completion: .custom(completeProfileNames))
         var name: String
         @OptionGroup var global: GlobalOptions
-        var globals: GlobalOptions? { global }
+        var globals: Settings? { global.settings }
 
         func run(in context: CommandContext) async throws {
             try context.profileStore.update { document throws(ProfileError) in
@@ -200,7 +200,7 @@ struct ProfileCommand: CommandGroup {
         @Argument(help: "Its new name.")
         var newName: String
         @OptionGroup var global: GlobalOptions
-        var globals: GlobalOptions? { global }
+        var globals: Settings? { global.settings }
 
         func validate() throws {
             do { try ProfileDocument.validateName(newName) } catch { throw ValidationError(error.description) }

@@ -91,7 +91,7 @@ struct VersionCommand: ShellCommand {
     static let configuration = CommandConfiguration(commandName: "version", abstract: "Print maas's version.")
 
     @OptionGroup var global: GlobalOptions
-    var globals: GlobalOptions? { global }
+    var globals: Settings? { global.settings }
 
     func run(in context: CommandContext) async throws {
         struct Version: Encodable { let maas: String }

@@ -39,7 +39,7 @@ struct REPL {
             let line = pending
             pending = ""
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-            let entry = SecretRedactor.redact(line)
+            let entry = SecretRedactor.redact(line.trimmingCharacters(in: .whitespaces))
             editor.addHistory(entry)
             history.append(entry)
             let interpreter = self.interpreter
@@ -48,7 +48,7 @@ struct REPL {
             case .success:
                 break
             case .interrupted:
-                output.err.write(output.style("interrupted", .dim) + "\n")
+                output.err.write("\n" + output.style("interrupted", .dim) + "\n")
             case let .failure(error):
                 if !error.message.isEmpty { output.error("error: \(error.message)") }
             }

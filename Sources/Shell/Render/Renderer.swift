@@ -45,6 +45,7 @@ struct Renderer {
     static func yaml<Value: Encodable>(_ value: Value) throws -> String {
         let encoder = YAMLEncoder()
         encoder.options.sortKeys = true
+        encoder.options.allowUnicode = true
         return try encoder.encode(value)
     }
 }

@@ -4,12 +4,12 @@ import Profiles
 /// global options and the output. Passed explicitly; there are no globals.
 public struct CommandContext: Sendable {
     public let interpreter: Interpreter
-    public let options: GlobalOptions
+    public let options: Settings
     public let output: Output
     /// The folder of the script being run, for relative `source` paths; nil at the prompt.
     public let scriptDirectory: String?
 
-    init(interpreter: Interpreter, options: GlobalOptions, scriptDirectory: String?) {
+    init(interpreter: Interpreter, options: Settings, scriptDirectory: String?) {
         self.interpreter = interpreter
         self.options = options
         var output = interpreter.output

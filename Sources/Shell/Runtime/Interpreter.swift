@@ -11,7 +11,7 @@ public final class Interpreter: Sendable {
     public let output: Output
     public let profileStore: ProfileStore
     /// Options given before the verb for the whole run (`maas --profile x …`).
-    public let sessionOptions: GlobalOptions
+    public let sessionOptions: Settings
     public let input: TerminalInput
     /// True in the interactive session: commands may prompt and open sub-modes.
     public let interactive: Bool
@@ -26,7 +26,7 @@ public final class Interpreter: Sendable {
 
     public init(
         environment: [String: String], output: Output, profileStore: ProfileStore,
-        sessionOptions: GlobalOptions = GlobalOptions(), input: TerminalInput, interactive: Bool
+        sessionOptions: Settings = Settings(), input: TerminalInput, interactive: Bool
     ) {
         self.environment = environment
         self.output = output
@@ -91,7 +91,7 @@ public final class Interpreter: Sendable {
             }
             return .success
         }
-        let options = (command.globals ?? GlobalOptions()).overriding(sessionOptions)
+        let options = sessionOptions.overridden(by: command.globals)
         let context = CommandContext(interpreter: self, options: options, scriptDirectory: scriptDirectory)
         do {
             try await command.run(in: context)

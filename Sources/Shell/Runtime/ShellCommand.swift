@@ -5,10 +5,10 @@ import ArgumentParser
 /// `run()`, so that commands never reach for globals.
 public protocol ShellCommand: ParsableCommand {
     /// The per-verb global options, for verbs that take them.
-    var globals: GlobalOptions? { get }
+    var globals: Settings? { get }
     func run(in context: CommandContext) async throws
 }
 
 extension ShellCommand {
-    public var globals: GlobalOptions? { nil }
+    public var globals: Settings? { nil }
 }

@@ -35,7 +35,7 @@ public final class InterruptHandler: Sendable {
         close(writeFD)
     }
 
-    /// What Ctrl-C does now; returns the previous action.
+    /// What Ctrl-C does: remember it, wake terminal reads, cancel the running command.
     public func interrupt() {
         pending.store(true, ordering: .sequentiallyConsistent)
         var byte: UInt8 = 3
@@ -43,19 +43,15 @@ public final class InterruptHandler: Sendable {
         onInterrupt.withLock { $0 }?()
     }
 
-    /// Runs `body` in its own Task that Ctrl-C cancels.
+    /// Runs `body` in its own Task that Ctrl-C cancels. A Ctrl-C that came after the
+    /// last `drain()` but before the Task existed cancels it too.
     public func cancellable<T: Sendable>(_ body: @escaping @Sendable () async -> T) async -> T {
-        drain()
         let task = Task { await body() }
         onInterrupt.withLock { $0 = { task.cancel() } }
+        if pending.load(ordering: .sequentiallyConsistent) { task.cancel() }
         let result = await task.value
         onInterrupt.withLock { $0 = nil }
         return result
-    }
-
-    /// True once after a Ctrl-C that nothing consumed yet.
-    public func consumePending() -> Bool {
-        pending.exchange(false, ordering: .sequentiallyConsistent)
     }
 
     /// Forgets Ctrl-Cs already handled, so they do not cut the next read short.

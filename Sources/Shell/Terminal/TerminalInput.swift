@@ -17,7 +17,6 @@ public struct TerminalInput: Sendable {
     /// Prompts on stderr and reads one line; with `echo: false` the typed text is not shown.
     public func readLine(prompt: String, echo: Bool, output: Output) throws -> String {
         let terminal = isTerminal
-        if terminal { output.err.write(prompt) }
         var saved = termios()
         let restore = terminal && !echo && tcgetattr(fd, &saved) == 0
         if restore {
@@ -29,6 +28,8 @@ public struct TerminalInput: Sendable {
         defer {
             if restore { tcsetattr(fd, TCSANOW, &saved) }
         }
+        // Echo goes off before the prompt shows, so nothing typed after it can be echoed.
+        if terminal { output.err.write(prompt) }
         var bytes: [UInt8] = []
         while true {
             var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0)]

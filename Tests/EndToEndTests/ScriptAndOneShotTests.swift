@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+/// The binary run as a script runner and a one-shot command, without a terminal.
+@Suite(.serialized) struct ScriptAndOneShotTests {
+    @Test func aScriptStopsAtItsFirstErrorWithFileAndLine() throws {
+        let fixture = try Fixture()
+        try fixture.write("lab.maas", "echo one\n# a comment\nprofile use nowhere\necho never\n")
+        let result = try fixture.run(["lab.maas"])
+        #expect(result.status == 1)
+        #expect(result.out == "one\n")
+        #expect(result.err.contains("lab.maas:3: error: no profile named 'nowhere'"))
+    }
+
+    @Test func continueOnErrorRunsOnAndExitsOne() throws {
+        let fixture = try Fixture()
+        try fixture.write("lab.maas", "echo one\nprofile use nowhere\necho three\n")
+        let result = try fixture.run(["--continue-on-error", "-f", "lab.maas"])
+        #expect(result.status == 1)
+        #expect(result.out == "one\nthree\n")
+    }
+
+    @Test func usageErrorsExitTwoWithASuggestion() throws {
+        let fixture = try Fixture()
+        let verb = try fixture.run(["profle", "list"])
+        #expect(verb.status == 2)
+        #expect(verb.err.contains("did you mean 'profile'?"))
+        let flag = try fixture.run(["profile", "show", "--revael"])
+        #expect(flag.status == 2)
+        #expect(flag.err.contains("did you mean '--reveal'?"))
+        try fixture.write("typo.maas", "echo ok\nwhoam\n")
+        let script = try fixture.run(["typo.maas"])
+        #expect(script.status == 2)
+        #expect(script.err.contains("typo.maas:2: error: unknown command 'whoam'; did you mean 'whoami'?"))
+    }
+
+    @Test func commandStringsStdinAndShebangScriptsAllRun() throws {
+        let fixture = try Fixture()
+        let inline = try fixture.run(["-c", "set WHO world; echo hello $WHO"])
+        #expect(inline.out == "hello world\n")
+        let piped = try fixture.run([], stdin: "set A 1\necho \"a=${A}\"\n")
+        #expect(piped.out == "a=1\n")
+        try fixture.write("tool", "#!/usr/bin/env maas\necho from shebang\n")
+        chmod(fixture.work + "/tool", 0o755)
+        let folder = URL(fileURLWithPath: Fixture.binary).deletingLastPathComponent().path
+        let shebang = try fixture.run(["-c", "source tool"])
+        #expect(shebang.out == "from shebang\n")
+        let direct = Process()
+        direct.executableURL = URL(fileURLWithPath: fixture.work + "/tool")
+        direct.environment = fixture.environment.merging(["PATH": folder + ":" + (fixture.environment["PATH"] ?? "")]) { $1 }
+        let pipe = Pipe()
+        direct.standardOutput = pipe
+        try direct.run()
+        let out = pipe.fileHandleForReading.readDataToEndOfFile()
+        direct.waitUntilExit()
+        #expect(String(decoding: out, as: UTF8.self) == "from shebang\n")
+        #expect(direct.terminationStatus == 0)
+    }
+
+    @Test func sourceRunsRelativeToTheScriptAndReportsInnerLines() throws {
+        let fixture = try Fixture()
+        try FileManager.default.createDirectory(atPath: fixture.work + "/lib", withIntermediateDirectories: true)
+        try fixture.write("lib/inner.maas", "set X inner\necho $X\nbogus-verb\n")
+        try fixture.write("main.maas", "source lib/inner.maas\necho never\n")
+        let result = try fixture.run(["main.maas"])
+        #expect(result.out == "inner\n")
+        #expect(result.err.contains("lib/inner.maas:3: error: unknown command 'bogus-verb'"))
+        #expect(result.status == 2)
+    }
+
+    @Test func tenConcurrentProfileWritersLoseNothing() async throws {
+        let fixture = try Fixture()
+        try await withThrowingTaskGroup(of: Int32.self) { group in
+            for i in 0..<10 {
+                group.addTask {
+                    try fixture.run(["--profile", "p\(i)", "profile", "set", "gateway", "http://host\(i).example"]).status
+                }
+            }
+            for try await status in group { #expect(status == 0) }
+        }
+        let list = try fixture.run(["-o", "json", "profile", "list"])
+        for i in 0..<10 { #expect(list.out.contains("http://host\(i).example")) }
+        let mode = try FileManager.default.attributesOfItem(atPath: fixture.profilePath)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let folderMode = try FileManager.default.attributesOfItem(atPath: (fixture.profilePath as NSString).deletingLastPathComponent)[.posixPermissions] as? Int
+        #expect(folderMode == 0o700)
+    }
+
+    @Test func secretsAreMaskedUnlessRevealedAndEnvironmentOverrides() throws {
+        let fixture = try Fixture()
+        _ = try fixture.run(["login", "--gateway", "http://gw.example", "--key", "abcd-0123456789-wxyz"])
+        let shown = try fixture.run(["profile", "show"])
+        #expect(shown.out.contains("abcd…wxyz"))
+        #expect(!shown.out.contains("0123456789"))
+        let yaml = try fixture.run(["-o", "yaml", "whoami"])
+        #expect(yaml.out.contains("api-key: abcd…wxyz"))
+        let revealed = try fixture.run(["profile", "show", "--reveal"])
+        #expect(revealed.out.contains("abcd-0123456789-wxyz"))
+        let overridden = try fixture.run(["whoami"], extraEnvironment: ["MAAS_GATEWAY_URL": "http://other.example"])
+        #expect(overridden.out.contains("http://other.example  (env MAAS_GATEWAY_URL)"))
+    }
+
+    @Test func aCorruptProfileFileIsReportedAndNeverOverwritten() throws {
+        let fixture = try Fixture()
+        try FileManager.default.createDirectory(atPath: (fixture.profilePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let broken = "current: default\nprofiles:\n  default: [gateway: \n"
+        try broken.write(toFile: fixture.profilePath, atomically: true, encoding: .utf8)
+        let result = try fixture.run(["profile", "set", "model", "m"])
+        #expect(result.status == 1)
+        #expect(result.err.contains("profiles.yaml:"))
+        #expect(result.err.contains("does not parse"))
+        #expect(try String(contentsOfFile: fixture.profilePath, encoding: .utf8) == broken)
+    }
+}

@@ -1,0 +1,255 @@
+function __maas_should_offer_completions_for_flags_or_options -a expected_commands
+    set -l non_repeating_flags_or_options $argv[2..]
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __maas_parse_tokens
+    test "$commands" = "$expected_commands"; and return $non_repeating_flags_or_options_absent
+end
+
+function __maas_should_offer_completions_for_positional -a expected_commands positional_index_comparison expected_positional_index
+    set -l non_repeating_flags_or_options
+    set -l non_repeating_flags_or_options_absent 0
+    set -l positional_index 0
+    set -l commands
+    __maas_parse_tokens
+    test "$commands" = "$expected_commands" -a \( "$positional_index" "$positional_index_comparison" "$expected_positional_index" \)
+end
+
+function __maas_parse_tokens -S
+    set -l unparsed_tokens (__maas_tokens -pc)
+    switch $unparsed_tokens[1]
+    case 'maas'
+        __maas_parse_subcommand 0 'f/file=' 'c/command=' 'continue-on-error' 'profile=' 'o/output=' 'no-color' 'q/quiet' 'v/verbose' 'version' 'h/help'
+        switch $unparsed_tokens[1]
+        case 'exit'
+            __maas_parse_subcommand 1 'version' 'h/help'
+        case 'set'
+            __maas_parse_subcommand -r 2 'version' 'h/help'
+        case 'unset'
+            __maas_parse_subcommand 1 'version' 'h/help'
+        case 'echo'
+            __maas_parse_subcommand -r 1 'version' 'h/help'
+        case 'source'
+            __maas_parse_subcommand 1 'version' 'h/help'
+        case 'sleep'
+            __maas_parse_subcommand 1 'version' 'h/help'
+        case 'version'
+            __maas_parse_subcommand 0 'profile=' 'o/output=' 'no-color' 'q/quiet' 'v/verbose' 'version' 'h/help'
+        case 'profile'
+            __maas_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'list'
+                __maas_parse_subcommand 0 'reveal' 'profile=' 'o/output=' 'no-color' 'q/quiet' 'v/verbose' 'version' 'h/help'
+            case 'show'
+                __maas_parse_subcommand 1 'reveal' 'profile=' 'o/output=' 'no-color' 'q/quiet' 'v/verbose' 'version' 'h/help'
+            case 'use'
+                __maas_parse_subcommand 1 'version' 'h/help'
+            case 'set'
+                __maas_parse_subcommand 2 'profile=' 'o/output=' 'no-color' 'q/quiet' 'v/verbose' 'version' 'h/help'
+            case 'unset'
+                __maas_parse_subcommand 1 'profile=' 'o/output=' 'no-color' 'q/quiet' 'v/verbose' 'version' 'h/help'
+            case 'remove'
+                __maas_parse_subcommand 1 'profile=' 'o/output=' 'no-color' 'q/quiet' 'v/verbose' 'version' 'h/help'
+            case 'rename'
+                __maas_parse_subcommand 2 'profile=' 'o/output=' 'no-color' 'q/quiet' 'v/verbose' 'version' 'h/help'
+            end
+        case 'login'
+            __maas_parse_subcommand 0 'gateway=' 'key=' 'model=' 'profile=' 'o/output=' 'no-color' 'q/quiet' 'v/verbose' 'version' 'h/help'
+        case 'admin'
+            __maas_parse_subcommand 0 'version' 'h/help'
+            switch $unparsed_tokens[1]
+            case 'login'
+                __maas_parse_subcommand 0 'url=' 'token=' 'profile=' 'o/output=' 'no-color' 'q/quiet' 'v/verbose' 'version' 'h/help'
+            end
+        case 'whoami'
+            __maas_parse_subcommand 0 'reveal' 'profile=' 'o/output=' 'no-color' 'q/quiet' 'v/verbose' 'version' 'h/help'
+        case 'help'
+            __maas_parse_subcommand -r 1 'version'
+        end
+    end
+end
+
+function __maas_tokens
+    if test (string split -m 1 -f 1 -- . "$FISH_VERSION") -gt 3
+        commandline --tokens-raw $argv
+    else
+        commandline -o $argv
+    end
+end
+
+function __maas_parse_subcommand -S -a positional_count
+    argparse -s r -- $argv
+    set -l option_specs $argv[2..]
+    set -l is_repeating_positional $_flag_r
+    set -el _flag_r
+    set -a commands $unparsed_tokens[1]
+    set positional_index 0
+    while true
+        set -e unparsed_tokens[1]
+        argparse -sn "$commands" $option_specs -- $unparsed_tokens 2> /dev/null
+        set unparsed_tokens $argv
+        set positional_index (math $positional_index + 1)
+        for non_repeating_flag_or_option in $non_repeating_flags_or_options
+            if set -ql "_flag_$(string replace -a - _ -- $non_repeating_flag_or_option)"
+                set non_repeating_flags_or_options_absent 1
+                break
+            end
+        end
+        test (count $unparsed_tokens) -eq 0 -o \( -z "$is_repeating_positional" -a "$positional_index" -gt "$positional_count" \) && break
+    end
+end
+
+function __maas_complete_directories
+    set -l token (commandline -t)
+    string match -- '*/' $token
+    set -l subdirs $token*/
+    printf %s\n $subdirs
+end
+
+function __maas_custom_completion
+    set -x SAP_SHELL fish
+    set -x SAP_SHELL_VERSION $FISH_VERSION
+    set -l tokens (__maas_tokens -p)
+    if test -z "$(__maas_tokens -t)"
+        set -l index (count (__maas_tokens -pc))
+        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+    end
+    command $tokens[1] $argv $tokens
+end
+
+complete -c 'maas' -f
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" f file' -s 'f' -l 'file' -d 'Run the script FILE.' -rF
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" c command' -s 'c' -l 'command' -d 'Run these commands (separate them with \';\').' -rfka ''
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" continue-on-error' -l 'continue-on-error' -d 'Keep running a script after a failing command (exit status 1 at the end).'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" profile' -l 'profile' -d 'Use this profile instead of the current one.' -rfka '(__maas_custom_completion ---completion -- --profile (count (__maas_tokens -pc)) (__maas_tokens -tC))'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" o output' -s 'o' -l 'output' -d 'Output format: table, json or yaml.' -rfka 'table json yaml'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" no-color' -l 'no-color' -d 'Plain output without colours (also NO_COLOR=1).'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" q quiet' -s 'q' -l 'quiet' -d 'Print less: no stats, no banners.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" v verbose' -s 'v' -l 'verbose' -d 'Print more: requests and timings.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" version' -l 'version' -d 'Show the version.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas" -eq 1' -fa 'exit' -d 'Leave the session or stop the script.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas" -eq 1' -fa 'set' -d 'Set a session variable, used later as $NAME or ${NAME}.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas" -eq 1' -fa 'unset' -d 'Remove a session variable.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas" -eq 1' -fa 'echo' -d 'Print the words given.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas" -eq 1' -fa 'source' -d 'Run a .maas script in this session (relative to the current script).'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas" -eq 1' -fa 'sleep' -d 'Wait SECONDS (Ctrl-C cancels).'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas" -eq 1' -fa 'version' -d 'Print maas\'s version.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas" -eq 1' -fa 'profile' -d 'Manage the saved profiles (gateway, key, admin portal, token).'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas" -eq 1' -fa 'login' -d 'Save a gateway URL and API key (a consumer profile).'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas" -eq 1' -fa 'admin' -d 'Administer 3scale: sign in to the admin portal.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas" -eq 1' -fa 'whoami' -d 'Show the profile in force and where each setting comes from.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas exit" version' -l 'version' -d 'Show the version.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas exit" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas set" version' -l 'version' -d 'Show the version.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas set" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas unset" version' -l 'version' -d 'Show the version.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas unset" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas echo" version' -l 'version' -d 'Show the version.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas echo" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas source" -eq 1' -F
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas source" version' -l 'version' -d 'Show the version.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas source" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas sleep" version' -l 'version' -d 'Show the version.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas sleep" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas version" profile' -l 'profile' -d 'Use this profile instead of the current one.' -rfka '(__maas_custom_completion ---completion version -- --profile (count (__maas_tokens -pc)) (__maas_tokens -tC))'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas version" o output' -s 'o' -l 'output' -d 'Output format: table, json or yaml.' -rfka 'table json yaml'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas version" no-color' -l 'no-color' -d 'Plain output without colours (also NO_COLOR=1).'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas version" q quiet' -s 'q' -l 'quiet' -d 'Print less: no stats, no banners.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas version" v verbose' -s 'v' -l 'verbose' -d 'Print more: requests and timings.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas version" version' -l 'version' -d 'Show the version.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas version" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile" version' -l 'version' -d 'Show the version.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas profile" -eq 1' -fa 'list' -d 'List the profiles.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas profile" -eq 1' -fa 'show' -d 'Show one profile (the current one by default).'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas profile" -eq 1' -fa 'use' -d 'Make a profile the current one.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas profile" -eq 1' -fa 'set' -d 'Set one setting of the current profile (or --profile).'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas profile" -eq 1' -fa 'unset' -d 'Remove one setting from the current profile (or --profile).'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas profile" -eq 1' -fa 'remove' -d 'Delete a profile.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas profile" -eq 1' -fa 'rename' -d 'Rename a profile.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile list" reveal' -l 'reveal' -d 'Show secrets in clear.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile list" profile' -l 'profile' -d 'Use this profile instead of the current one.' -rfka '(__maas_custom_completion ---completion profile list -- --profile (count (__maas_tokens -pc)) (__maas_tokens -tC))'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile list" o output' -s 'o' -l 'output' -d 'Output format: table, json or yaml.' -rfka 'table json yaml'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile list" no-color' -l 'no-color' -d 'Plain output without colours (also NO_COLOR=1).'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile list" q quiet' -s 'q' -l 'quiet' -d 'Print less: no stats, no banners.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile list" v verbose' -s 'v' -l 'verbose' -d 'Print more: requests and timings.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile list" version' -l 'version' -d 'Show the version.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile list" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas profile show" -eq 1' -fka '(__maas_custom_completion ---completion profile show -- positional@0 (count (__maas_tokens -pc)) (__maas_tokens -tC))'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile show" reveal' -l 'reveal' -d 'Show secrets in clear.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile show" profile' -l 'profile' -d 'Use this profile instead of the current one.' -rfka '(__maas_custom_completion ---completion profile show -- --profile (count (__maas_tokens -pc)) (__maas_tokens -tC))'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile show" o output' -s 'o' -l 'output' -d 'Output format: table, json or yaml.' -rfka 'table json yaml'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile show" no-color' -l 'no-color' -d 'Plain output without colours (also NO_COLOR=1).'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile show" q quiet' -s 'q' -l 'quiet' -d 'Print less: no stats, no banners.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile show" v verbose' -s 'v' -l 'verbose' -d 'Print more: requests and timings.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile show" version' -l 'version' -d 'Show the version.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile show" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas profile use" -eq 1' -fka '(__maas_custom_completion ---completion profile use -- positional@0 (count (__maas_tokens -pc)) (__maas_tokens -tC))'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile use" version' -l 'version' -d 'Show the version.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile use" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas profile set" -eq 1' -fka 'gateway api-key model admin-url admin-token ca-file insecure auth-header auth-query key token'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile set" profile' -l 'profile' -d 'Use this profile instead of the current one.' -rfka '(__maas_custom_completion ---completion profile set -- --profile (count (__maas_tokens -pc)) (__maas_tokens -tC))'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile set" o output' -s 'o' -l 'output' -d 'Output format: table, json or yaml.' -rfka 'table json yaml'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile set" no-color' -l 'no-color' -d 'Plain output without colours (also NO_COLOR=1).'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile set" q quiet' -s 'q' -l 'quiet' -d 'Print less: no stats, no banners.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile set" v verbose' -s 'v' -l 'verbose' -d 'Print more: requests and timings.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile set" version' -l 'version' -d 'Show the version.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile set" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas profile unset" -eq 1' -fka 'gateway api-key model admin-url admin-token ca-file insecure auth-header auth-query key token'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile unset" profile' -l 'profile' -d 'Use this profile instead of the current one.' -rfka '(__maas_custom_completion ---completion profile unset -- --profile (count (__maas_tokens -pc)) (__maas_tokens -tC))'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile unset" o output' -s 'o' -l 'output' -d 'Output format: table, json or yaml.' -rfka 'table json yaml'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile unset" no-color' -l 'no-color' -d 'Plain output without colours (also NO_COLOR=1).'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile unset" q quiet' -s 'q' -l 'quiet' -d 'Print less: no stats, no banners.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile unset" v verbose' -s 'v' -l 'verbose' -d 'Print more: requests and timings.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile unset" version' -l 'version' -d 'Show the version.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile unset" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas profile remove" -eq 1' -fka '(__maas_custom_completion ---completion profile remove -- positional@0 (count (__maas_tokens -pc)) (__maas_tokens -tC))'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile remove" profile' -l 'profile' -d 'Use this profile instead of the current one.' -rfka '(__maas_custom_completion ---completion profile remove -- --profile (count (__maas_tokens -pc)) (__maas_tokens -tC))'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile remove" o output' -s 'o' -l 'output' -d 'Output format: table, json or yaml.' -rfka 'table json yaml'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile remove" no-color' -l 'no-color' -d 'Plain output without colours (also NO_COLOR=1).'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile remove" q quiet' -s 'q' -l 'quiet' -d 'Print less: no stats, no banners.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile remove" v verbose' -s 'v' -l 'verbose' -d 'Print more: requests and timings.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile remove" version' -l 'version' -d 'Show the version.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile remove" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas profile rename" -eq 1' -fka '(__maas_custom_completion ---completion profile rename -- positional@0 (count (__maas_tokens -pc)) (__maas_tokens -tC))'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile rename" profile' -l 'profile' -d 'Use this profile instead of the current one.' -rfka '(__maas_custom_completion ---completion profile rename -- --profile (count (__maas_tokens -pc)) (__maas_tokens -tC))'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile rename" o output' -s 'o' -l 'output' -d 'Output format: table, json or yaml.' -rfka 'table json yaml'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile rename" no-color' -l 'no-color' -d 'Plain output without colours (also NO_COLOR=1).'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile rename" q quiet' -s 'q' -l 'quiet' -d 'Print less: no stats, no banners.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile rename" v verbose' -s 'v' -l 'verbose' -d 'Print more: requests and timings.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile rename" version' -l 'version' -d 'Show the version.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile rename" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas login" gateway' -l 'gateway' -d 'The product\'s gateway URL (its production endpoint).' -rfka ''
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas login" key' -l 'key' -d 'The application\'s API key (asked for without echo when left out).' -rfka ''
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas login" model' -l 'model' -d 'The default model id.' -rfka ''
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas login" profile' -l 'profile' -d 'Use this profile instead of the current one.' -rfka '(__maas_custom_completion ---completion login -- --profile (count (__maas_tokens -pc)) (__maas_tokens -tC))'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas login" o output' -s 'o' -l 'output' -d 'Output format: table, json or yaml.' -rfka 'table json yaml'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas login" no-color' -l 'no-color' -d 'Plain output without colours (also NO_COLOR=1).'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas login" q quiet' -s 'q' -l 'quiet' -d 'Print less: no stats, no banners.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas login" v verbose' -s 'v' -l 'verbose' -d 'Print more: requests and timings.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas login" version' -l 'version' -d 'Show the version.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas login" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas admin" version' -l 'version' -d 'Show the version.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas admin" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas admin" -eq 1' -fa 'login' -d 'Save a 3scale admin portal URL and access token.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas admin login" url' -l 'url' -d 'The admin portal URL, e.g. https://3scale-admin.apps.example.com.' -rfka ''
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas admin login" token' -l 'token' -d 'An access token with the Account Management API scope (asked for without echo when left out).' -rfka ''
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas admin login" profile' -l 'profile' -d 'Use this profile instead of the current one.' -rfka '(__maas_custom_completion ---completion admin login -- --profile (count (__maas_tokens -pc)) (__maas_tokens -tC))'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas admin login" o output' -s 'o' -l 'output' -d 'Output format: table, json or yaml.' -rfka 'table json yaml'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas admin login" no-color' -l 'no-color' -d 'Plain output without colours (also NO_COLOR=1).'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas admin login" q quiet' -s 'q' -l 'quiet' -d 'Print less: no stats, no banners.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas admin login" v verbose' -s 'v' -l 'verbose' -d 'Print more: requests and timings.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas admin login" version' -l 'version' -d 'Show the version.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas admin login" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas whoami" reveal' -l 'reveal' -d 'Show secrets in clear.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas whoami" profile' -l 'profile' -d 'Use this profile instead of the current one.' -rfka '(__maas_custom_completion ---completion whoami -- --profile (count (__maas_tokens -pc)) (__maas_tokens -tC))'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas whoami" o output' -s 'o' -l 'output' -d 'Output format: table, json or yaml.' -rfka 'table json yaml'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas whoami" no-color' -l 'no-color' -d 'Plain output without colours (also NO_COLOR=1).'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas whoami" q quiet' -s 'q' -l 'quiet' -d 'Print less: no stats, no banners.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas whoami" v verbose' -s 'v' -l 'verbose' -d 'Print more: requests and timings.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas whoami" version' -l 'version' -d 'Show the version.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas whoami" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas help" version' -l 'version' -d 'Show the version.'
