@@ -1,0 +1,67 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOPosix
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Turns what AsyncHTTPClient and NIO throw into `GatewayError`s that name the URL.
+enum TransportErrorMapper {
+    static func error(_ error: any Error, url: String, host: String, tokensReceived: Int?) -> GatewayError {
+        if let error = error as? GatewayError { return error }
+        if error is CancellationError { return .cancelled }
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .cancelled: return .cancelled
+            case .connectTimeout, .tlsHandshakeTimeout, .getConnectionFromPoolTimeout:
+                return .timedOut(url: url, phase: .connect)
+            case .readTimeout:
+                return .timedOut(url: url, phase: .read)
+            case .remoteConnectionClosed:
+                if let tokensReceived { return .streamInterrupted(tokensReceived: tokensReceived) }
+                return .connectionFailed(url: url, reason: "the server closed the connection without a response")
+            case .invalidURL, .emptyHost, .emptyScheme:
+                return .invalidURL(url, reason: "\(error)")
+            default:
+                break
+            }
+        }
+        if let error = error as? NIOConnectionError {
+            if error.connectionErrors.isEmpty && (error.dnsAError != nil || error.dnsAAAAError != nil) {
+                return .hostNotFound(host: host, url: url)
+            }
+            if let first = error.connectionErrors.first {
+                return .connectionFailed(url: url, reason: reason(first.error))
+            }
+        }
+        if let error = error as? IOError {
+            return .connectionFailed(url: url, reason: reason(error))
+        }
+        // NIOSSL's error types are not imported here; their names are stable.
+        let typeName = String(reflecting: type(of: error))
+        if typeName.contains("NIOSSL") || typeName.contains("BoringSSL") {
+            return .tlsFailure(url: url, reason: "\(error)")
+        }
+        if typeName.contains("SocketAddressError") || "\(error)".contains("unknown host") {
+            return .hostNotFound(host: host, url: url)
+        }
+        if let tokensReceived {
+            return .streamInterrupted(tokensReceived: tokensReceived)
+        }
+        return .connectionFailed(url: url, reason: "\(error)")
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        guard let error = error as? IOError else { return "\(error)" }
+        switch error.errnoCode {
+        case ECONNREFUSED: return "connection refused"
+        case ECONNRESET: return "connection reset"
+        case EHOSTUNREACH, ENETUNREACH: return "host unreachable"
+        case ETIMEDOUT: return "connection timed out"
+        default: return String(cString: strerror(error.errnoCode))
+        }
+    }
+}
