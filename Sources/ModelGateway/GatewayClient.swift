@@ -137,6 +137,16 @@ public final class GatewayClient: Sendable {
                 let buffer = try await response.body.collect(upTo: Self.maxResponseSize)
                 try check(response, method: .POST, path: path, body: Array(buffer.readableBytesView))
             }
+            // A JSON answer to a streamed request is vLLM's "200 with an error body"
+            // (e.g. chat on an embedding model), or a server that ignores `stream`.
+            if response.headers.first(name: "content-type")?.lowercased().hasPrefix("application/json") == true {
+                let bytes = Array(try await response.body.collect(upTo: Self.maxResponseSize).readableBytesView)
+                if let error = ResponseErrorMapper.serverError(in: bytes, status: Int(response.status.code)) {
+                    throw error
+                }
+                throw GatewayError.invalidResponse(
+                    url: endpoint.display(path), reason: "expected an event stream for \"stream\": true, got JSON")
+            }
             return EventStream(
                 body: response.body, url: endpoint.display(path), host: endpoint.host, status: Int(response.status.code))
         } catch {
@@ -189,8 +199,6 @@ public final class GatewayClient: Sendable {
         // Fail at once on "connection refused" instead of retrying until the
         // connect timeout: the user should hear about a wrong URL right away.
         http.connectionPool.retryConnectionEstablishment = false
-        http.redirectConfiguration = .follow(max: 5, allowCycles: false)
-        http.decompression = .disabled
         return http
     }
 

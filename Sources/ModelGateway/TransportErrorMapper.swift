@@ -43,7 +43,7 @@ enum TransportErrorMapper {
         // NIOSSL's error types are not imported here; their names are stable.
         let typeName = String(reflecting: type(of: error))
         if typeName.contains("NIOSSL") || typeName.contains("BoringSSL") {
-            return .tlsFailure(url: url, reason: "\(error)")
+            return .tlsFailure(url: url, reason: tlsReason("\(error)"))
         }
         if typeName.contains("SocketAddressError") || "\(error)".contains("unknown host") {
             return .hostNotFound(host: host, url: url)
@@ -52,6 +52,20 @@ enum TransportErrorMapper {
             return .streamInterrupted(tokensReceived: tokensReceived)
         }
         return .connectionFailed(url: url, reason: "\(error)")
+    }
+
+    /// BoringSSL's messages are long codes; the common ones get plain words.
+    private static func tlsReason(_ description: String) -> String {
+        if description.contains("CERTIFICATE_VERIFY_FAILED") || description.contains("unable to get local issuer") {
+            return "the server's certificate is not trusted"
+        }
+        if description.contains("WRONG_VERSION_NUMBER") || description.contains("PACKET_LENGTH_TOO_LONG") {
+            return "the server does not speak TLS (try http:// instead of https://)"
+        }
+        if description.contains("hostname") || description.contains("unableToValidateCertificate") {
+            return "the certificate does not match the host name"
+        }
+        return description
     }
 
     private static func reason(_ error: any Error) -> String {

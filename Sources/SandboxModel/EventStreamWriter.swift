@@ -36,12 +36,6 @@ struct EventStreamWriter {
         }
     }
 
-    mutating func writeEvent(_ json: JSON) {
-        buffer.writeStaticString("data: ")
-        json.write(to: &buffer)
-        buffer.writeStaticString("\n\n")
-    }
-
     mutating func writeDone() {
         buffer.writeStaticString("data: [DONE]\n\n")
     }

@@ -71,6 +71,10 @@ enum FakeGateway {
             let body = #"{"object":"error","message":"The model does not support this API","type":"BadRequestError","param":null,"code":400}"#
             return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
         }
+        router.post("/json-instead/v1/chat/completions") { _, _ in
+            let body = #"{"error":{"message":"The model does not support Chat Completions API","type":"BadRequestError","param":null,"code":400}}"#
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
+        }
         router.get("/not-json/v1/models") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/html"], body: .init(byteBuffer: ByteBuffer(string: "<html><title>Login</title></html>")))
         }

@@ -93,6 +93,14 @@ import Testing
         }
     }
 
+    @Test func jsonErrorAnsweringAStreamedRequestIsAServerError() async throws {
+        try await withFake("json-instead") { client in
+            let error = await gatewayError { _ = try await client.streamChat(.init(model: "m", messages: [.user("hi")])) }
+            #expect(error == .server(
+                status: 400, message: "The model does not support Chat Completions API", type: "BadRequestError", param: nil))
+        }
+    }
+
     @Test func unexpectedBodyIsInvalidResponse() async throws {
         try await withFake("not-json") { client in
             let error = await gatewayError { _ = try await client.models() }
@@ -140,11 +148,8 @@ import Testing
             let https = baseURL.replacingOccurrences(of: "http://", with: "https://")
             try await withClient(.init(baseURL: https)) { client in
                 let error = await gatewayError { _ = try await client.models() }
-                guard case .tlsFailure(let url, _) = error else {
-                    Issue.record("unexpected \(String(describing: error))")
-                    return
-                }
-                #expect(url == https + "/v1/models")
+                #expect(error == .tlsFailure(
+                    url: https + "/v1/models", reason: "the server does not speak TLS (try http:// instead of https://)"))
             }
         }
     }
