@@ -1,0 +1,220 @@
+import AsyncHTTPClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import NIOCore
+import NIOHTTP1
+
+/// The OpenAI-compatible client for models behind the gateway (or straight at vLLM).
+/// It owns one `HTTPClient`; call `shutdown()` when done. Every method throws only
+/// `GatewayError`s.
+public final class GatewayClient: Sendable {
+    public let configuration: GatewayConfiguration
+    private let http: HTTPClient
+    private let endpoint: Endpoint
+    /// Non-streamed bodies larger than this are refused rather than held in memory.
+    static let maxResponseSize = 64 * 1024 * 1024
+
+    public init(configuration: GatewayConfiguration) throws(GatewayError) {
+        self.configuration = configuration
+        self.endpoint = try Endpoint(configuration)
+        self.http = HTTPClient(
+            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+            configuration: try Self.httpConfiguration(configuration)
+        )
+    }
+
+    /// Closes the connections. The client cannot be used afterwards.
+    public func shutdown() async throws {
+        try await http.shutdown()
+    }
+
+    // MARK: Endpoints
+
+    /// `GET /v1/models`: the served model names, the `model` to send.
+    public func models() async throws(GatewayError) -> [ModelCard] {
+        try await call(.GET, "/v1/models", as: ModelList.self).data
+    }
+
+    public func complete(_ request: CompletionRequest) async throws(GatewayError) -> CompletionResponse {
+        let body = GenerationBody(
+            model: request.model, prompt: request.prompt, options: request.options, echo: request.echo, stream: false)
+        return try await call(.POST, "/v1/completions", body: body, as: CompletionResponse.self)
+    }
+
+    public func chat(_ request: ChatRequest) async throws(GatewayError) -> ChatResponse {
+        let body = GenerationBody(
+            model: request.model, messages: request.messages, options: request.options, echo: false, stream: false)
+        return try await call(.POST, "/v1/chat/completions", body: body, as: ChatResponse.self)
+    }
+
+    /// Starts a streamed completion. Returns once the response head arrived, so an
+    /// error status is thrown here, before any text; the events follow as they come.
+    public func streamCompletion(_ request: CompletionRequest) async throws(GatewayError) -> EventStream {
+        let body = GenerationBody(
+            model: request.model, prompt: request.prompt, options: request.options, echo: request.echo, stream: true)
+        return try await stream("/v1/completions", body: body)
+    }
+
+    public func streamChat(_ request: ChatRequest) async throws(GatewayError) -> EventStream {
+        let body = GenerationBody(
+            model: request.model, messages: request.messages, options: request.options, echo: false, stream: true)
+        return try await stream("/v1/chat/completions", body: body)
+    }
+
+    public func embeddings(model: String, input: [String]) async throws(GatewayError) -> EmbeddingsResponse {
+        try await call(.POST, "/v1/embeddings", body: EmbeddingsBody(model: model, input: input), as: EmbeddingsResponse.self)
+    }
+
+    public func tokenize(model: String, text: String) async throws(GatewayError) -> TokenizeResponse {
+        try await call(.POST, "/tokenize", body: TokenizeBody(model: model, prompt: text), as: TokenizeResponse.self)
+    }
+
+    /// The text of token ids.
+    public func detokenize(model: String, tokens: [Int]) async throws(GatewayError) -> String {
+        try await call(.POST, "/detokenize", body: DetokenizeBody(model: model, tokens: tokens), as: DetokenizeResponse.self)
+            .prompt
+    }
+
+    /// `GET /health`: 200 with an empty body when the model is up.
+    public func health() async throws(GatewayError) -> HealthStatus {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let (status, _) = try await exchange(.GET, "/health", body: nil as Data?)
+        return HealthStatus(status: status, latency: clock.now - start)
+    }
+
+    /// `GET /version`: the vLLM version string.
+    public func version() async throws(GatewayError) -> String {
+        try await call(.GET, "/version", as: VersionResponse.self).version
+    }
+
+    // MARK: Plumbing
+
+    private func call<Response: Decodable>(_ method: HTTPMethod, _ path: String, as type: Response.Type)
+        async throws(GatewayError) -> Response
+    {
+        try await call(method, path, body: nil as Data?, as: type)
+    }
+
+    private func call<Body: Encodable, Response: Decodable>(
+        _ method: HTTPMethod, _ path: String, body: Body?, as type: Response.Type
+    ) async throws(GatewayError) -> Response {
+        let (status, bytes) = try await exchange(method, path, body: body)
+        // vLLM can answer 200 with an error object (an API the model does not serve).
+        if let error = ResponseErrorMapper.serverError(in: bytes, status: status) { throw error }
+        do {
+            return try JSONDecoder().decode(Response.self, from: Data(bytes))
+        } catch {
+            let preview = ResponseErrorMapper.firstLine(of: String(decoding: bytes, as: UTF8.self)) ?? "an empty body"
+            throw .invalidResponse(url: endpoint.display(path), reason: "\(method) \(path) returned \(preview)")
+        }
+    }
+
+    /// Sends a request and reads the whole body; non-2xx statuses become errors.
+    private func exchange<Body: Encodable>(_ method: HTTPMethod, _ path: String, body: Body?)
+        async throws(GatewayError) -> (status: Int, body: [UInt8])
+    {
+        let request = try makeRequest(method, path, body: body, accept: "application/json")
+        do {
+            let response = try await http.execute(request, deadline: .distantFuture)
+            let buffer = try await response.body.collect(upTo: Self.maxResponseSize)
+            let bytes = Array(buffer.readableBytesView)
+            try check(response, method: method, path: path, body: bytes)
+            return (Int(response.status.code), bytes)
+        } catch {
+            throw TransportErrorMapper.error(error, url: endpoint.display(path), host: endpoint.host, tokensReceived: nil)
+        }
+    }
+
+    private func stream<Body: Encodable>(_ path: String, body: Body) async throws(GatewayError) -> EventStream {
+        let request = try makeRequest(.POST, path, body: body, accept: "text/event-stream")
+        do {
+            let response = try await http.execute(request, deadline: .distantFuture)
+            if !(200..<300).contains(response.status.code) {
+                let buffer = try await response.body.collect(upTo: Self.maxResponseSize)
+                try check(response, method: .POST, path: path, body: Array(buffer.readableBytesView))
+            }
+            // A JSON answer to a streamed request is vLLM's "200 with an error body"
+            // (e.g. chat on an embedding model), or a server that ignores `stream`.
+            if response.headers.first(name: "content-type")?.lowercased().hasPrefix("application/json") == true {
+                let bytes = Array(try await response.body.collect(upTo: Self.maxResponseSize).readableBytesView)
+                if let error = ResponseErrorMapper.serverError(in: bytes, status: Int(response.status.code)) {
+                    throw error
+                }
+                throw GatewayError.invalidResponse(
+                    url: endpoint.display(path), reason: "expected an event stream for \"stream\": true, got JSON")
+            }
+            return EventStream(
+                body: response.body, url: endpoint.display(path), host: endpoint.host, status: Int(response.status.code))
+        } catch {
+            throw TransportErrorMapper.error(error, url: endpoint.display(path), host: endpoint.host, tokensReceived: nil)
+        }
+    }
+
+    private func check(_ response: HTTPClientResponse, method: HTTPMethod, path: String, body: [UInt8]) throws(GatewayError) {
+        guard !(200..<300).contains(response.status.code) else { return }
+        throw ResponseErrorMapper.error(
+            status: Int(response.status.code),
+            reason: response.status.reasonPhrase,
+            retryAfter: response.headers.first(name: "retry-after"),
+            method: method.rawValue,
+            path: path,
+            body: body
+        )
+    }
+
+    private func makeRequest<Body: Encodable>(_ method: HTTPMethod, _ path: String, body: Body?, accept: String)
+        throws(GatewayError) -> HTTPClientRequest
+    {
+        var request = HTTPClientRequest(url: endpoint.url(for: path))
+        request.method = method
+        request.headers.add(name: "accept", value: accept)
+        request.headers.add(name: "user-agent", value: "maas")
+        if let (name, value) = endpoint.credentialHeader { request.headers.add(name: name, value: value) }
+        if let body {
+            do {
+                request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(body)))
+            } catch {
+                throw .invalidResponse(url: endpoint.display(path), reason: "cannot encode the request: \(error)")
+            }
+            request.headers.add(name: "content-type", value: "application/json")
+        }
+        return request
+    }
+
+    private static func httpConfiguration(_ configuration: GatewayConfiguration) throws(GatewayError)
+        -> HTTPClient.Configuration
+    {
+        var http = HTTPClient.Configuration(
+            certificateVerification: configuration.insecureTLS ? .none : .fullVerification)
+        if let caFile = configuration.caFile {
+            try checkCAFile(caFile)
+            http.tlsConfiguration?.additionalTrustRoots = [.file(caFile)]
+        }
+        http.timeout = .init(
+            connect: TimeAmount(configuration.connectTimeout), read: TimeAmount(configuration.readTimeout))
+        // Fail at once on "connection refused" instead of retrying until the
+        // connect timeout: the user should hear about a wrong URL right away.
+        http.connectionPool.retryConnectionEstablishment = false
+        return http
+    }
+
+    private static func checkCAFile(_ path: String) throws(GatewayError) {
+        guard let contents = FileManager.default.contents(atPath: path) else {
+            throw .invalidCAFile(path: path, reason: "cannot read it")
+        }
+        guard String(decoding: contents, as: UTF8.self).contains("-----BEGIN CERTIFICATE-----") else {
+            throw .invalidCAFile(path: path, reason: "no PEM certificate in it")
+        }
+    }
+}
+
+extension TimeAmount {
+    init(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}

@@ -1,2 +1,0 @@
-// Placeholder until the consumer issue lands.
-public enum ModelGatewayModule {}

@@ -1,0 +1,174 @@
+/// Makes untrusted text (model output, server messages) safe for a terminal.
+///
+/// - Escape sequences (ESC …, CSI, OSC, DCS/SOS/PM/APC strings, 7- and 8-bit) are
+///   removed whole, so colours, cursor moves, titles and hyperlinks cannot be injected.
+/// - Other C0 controls and DEL become their visible Unicode "control pictures"
+///   (U+0019 → ␙); C1 controls become U+FFFD. Tab and newline are kept.
+/// - Invalid UTF-8 becomes U+FFFD, but a character split across two chunks is kept
+///   whole: feed the chunks in order to one sanitizer and call `finish()` at the end.
+public struct TextSanitizer: Sendable {
+    private enum State: Sendable {
+        case text
+        case escape
+        case escapeIntermediate
+        case controlSequence
+        /// OSC, DCS, SOS, PM, APC: a string ended by BEL or ST.
+        case controlString(sawEscape: Bool)
+    }
+
+    /// A string sequence longer than this is abandoned, so that a stray OSC cannot
+    /// swallow the rest of an answer.
+    private static let maxSequenceLength = 512
+
+    private var state = State.text
+    private var sequenceLength = 0
+    /// The first bytes of a UTF-8 character whose remaining bytes have not arrived.
+    private var partialCharacter: [UInt8] = []
+
+    public init() {}
+
+    /// Sanitises a whole text at once.
+    public static func sanitize(_ text: String) -> String {
+        var sanitizer = TextSanitizer()
+        return sanitizer.feed(text) + sanitizer.finish()
+    }
+
+    /// Sanitises whole bytes at once; invalid UTF-8 shows as U+FFFD.
+    public static func sanitize<Bytes: Collection>(bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        var sanitizer = TextSanitizer()
+        return sanitizer.feed(bytes: bytes) + sanitizer.finish()
+    }
+
+    /// Sanitises the next piece of a text, e.g. a streamed delta. An escape sequence
+    /// may start in one piece and end in the next.
+    public mutating func feed(_ text: String) -> String {
+        var output = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { process(scalar, into: &output) }
+        return String(output)
+    }
+
+    /// Sanitises the next bytes of a UTF-8 stream.
+    public mutating func feed<Bytes: Collection>(bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        var input = partialCharacter
+        partialCharacter = []
+        input.append(contentsOf: bytes)
+        let complete = input.count - Self.incompleteSuffixLength(input)
+        partialCharacter = Array(input[complete...])
+        var output = String.UnicodeScalarView()
+        for scalar in String(decoding: input[..<complete], as: UTF8.self).unicodeScalars {
+            process(scalar, into: &output)
+        }
+        return String(output)
+    }
+
+    /// Ends the text: a character left incomplete shows as U+FFFD, an unfinished
+    /// escape sequence is dropped.
+    public mutating func finish() -> String {
+        defer {
+            partialCharacter = []
+            state = .text
+            sequenceLength = 0
+        }
+        return partialCharacter.isEmpty ? "" : "\u{FFFD}"
+    }
+
+    private mutating func process(_ scalar: Unicode.Scalar, into output: inout String.UnicodeScalarView) {
+        let value = scalar.value
+        switch state {
+        case .text:
+            break
+        case .escape:
+            if value >= 0x20 && value <= 0x2F {
+                state = .escapeIntermediate
+                return
+            }
+            switch value {
+            case 0x5B: state = .controlSequence  // [
+            case 0x5D, 0x50, 0x58, 0x5E, 0x5F: state = .controlString(sawEscape: false)  // ] P X ^ _
+            case 0x30...0x7E: state = .text  // a two-character sequence such as ESC c
+            default:
+                state = .text
+                emit(scalar, into: &output)
+            }
+            return
+        case .escapeIntermediate:
+            if value >= 0x20 && value <= 0x2F { return }
+            state = .text
+            if value >= 0x30 && value <= 0x7E { return }
+        case .controlSequence:
+            if continueSequence() {
+                if value >= 0x20 && value <= 0x3F { return }  // parameters and intermediates
+                if value >= 0x40 && value <= 0x7E {
+                    state = .text
+                    return
+                }
+            }
+            state = .text
+        case .controlString(let sawEscape):
+            if value == 0x07 || value == 0x9C || (sawEscape && value == 0x5C) {  // BEL, ST, ESC \
+                state = .text
+                return
+            }
+            if continueSequence() && value != 0x0A {
+                state = .controlString(sawEscape: value == 0x1B)
+                return
+            }
+            state = .text
+        }
+        emit(scalar, into: &output)
+    }
+
+    /// Counts one more character of a sequence; false once it is too long.
+    private mutating func continueSequence() -> Bool {
+        sequenceLength += 1
+        return sequenceLength <= Self.maxSequenceLength
+    }
+
+    private mutating func emit(_ scalar: Unicode.Scalar, into output: inout String.UnicodeScalarView) {
+        let value = scalar.value
+        switch value {
+        case 0x09, 0x0A:
+            output.append(scalar)
+        case 0x1B:
+            begin(.escape)
+        case 0x9B:
+            begin(.controlSequence)
+        case 0x90, 0x98, 0x9D, 0x9E, 0x9F:
+            begin(.controlString(sawEscape: false))
+        case 0x00...0x1F:
+            output.append(Unicode.Scalar(0x2400 + value) ?? "\u{FFFD}")
+        case 0x7F:
+            output.append("\u{2421}")
+        case 0x80...0x9F:
+            output.append("\u{FFFD}")
+        default:
+            output.append(scalar)
+        }
+    }
+
+    private mutating func begin(_ sequence: State) {
+        state = sequence
+        sequenceLength = 0
+    }
+
+    /// How many bytes at the end form the start of a character still missing bytes
+    /// (0 when the text ends on a complete character or on invalid bytes).
+    static func incompleteSuffixLength(_ bytes: [UInt8]) -> Int {
+        var index = bytes.count
+        var continuations = 0
+        while index > 0 && continuations < 3 && bytes[index - 1] & 0xC0 == 0x80 {
+            index -= 1
+            continuations += 1
+        }
+        guard index > 0 else { return 0 }
+        let lead = bytes[index - 1]
+        let length: Int
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return 0
+        }
+        return continuations + 1 < length ? continuations + 1 : 0
+    }
+}

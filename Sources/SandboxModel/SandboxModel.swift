@@ -1,2 +1,0 @@
-// Placeholder until the sandbox issue lands.
-public enum SandboxModelModule {}
