@@ -11,6 +11,8 @@ public struct Completer: Sendable {
     }
 
     let catalog: CommandCatalog
+    /// Replaces the command tree for sub-modes: candidates for the first word (chat's `/` commands).
+    let firstWords: [String]?
     /// Values only the session knows, by value name (`profile` → profile names).
     let dynamicValues: @Sendable (String) -> [String]
     let currentDirectory: String
@@ -20,9 +22,22 @@ public struct Completer: Sendable {
         self.catalog = catalog
         self.currentDirectory = currentDirectory
         self.dynamicValues = dynamicValues
+        self.firstWords = nil
+    }
+
+    /// Completes only the first word from a fixed list (a sub-mode's commands).
+    public init(firstWords: [String]) {
+        self.catalog = CommandCatalog(root: CommandCatalog.Node(name: "", aliases: [], abstract: "", subcommands: [], options: [], positionals: []))
+        self.currentDirectory = "."
+        self.dynamicValues = { _ in [] }
+        self.firstWords = firstWords
     }
 
     public func complete(_ textBeforeCursor: String) -> Result {
+        if let firstWords {
+            guard !textBeforeCursor.contains(" ") else { return Result(word: "", candidates: []) }
+            return Result(word: textBeforeCursor, candidates: firstWords.filter { $0.hasPrefix(textBeforeCursor) })
+        }
         let command = textBeforeCursor.split(separator: ";", omittingEmptySubsequences: false).last.map(String.init) ?? ""
         var words = command.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         let endsWithSpace = command.last.map { $0 == " " || $0 == "\t" } ?? true

@@ -12,7 +12,7 @@ final class LineEditor: @unchecked Sendable {
     private let history: OpaquePointer
     private let inputFD: Int32
     private let interrupts: InterruptHandler
-    private let completer: Completer
+    private var completer: Completer
     private let outputFD: Int32
     private var promptBuffer: UnsafeMutablePointer<CChar>
     private var interrupted = false
@@ -68,15 +68,19 @@ final class LineEditor: @unchecked Sendable {
     }
 
     /// Reads one line on a thread of its own, so the concurrency pool never blocks on a person typing.
-    func read(prompt: String) async -> ReadResult {
+    /// `completer` replaces the session's for this read (chat mode completes its `/` commands).
+    func read(prompt: String, completer: Completer? = nil) async -> ReadResult {
         await withCheckedContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(returning: self.blockingRead(prompt: prompt))
+                continuation.resume(returning: self.blockingRead(prompt: prompt, completer: completer))
             }
         }
     }
 
-    private func blockingRead(prompt: String) -> ReadResult {
+    private func blockingRead(prompt: String, completer: Completer?) -> ReadResult {
+        let sessionCompleter = self.completer
+        if let completer { self.completer = completer }
+        defer { self.completer = sessionCompleter }
         free(promptBuffer)
         promptBuffer = strdup(prompt)
         interrupts.drain()

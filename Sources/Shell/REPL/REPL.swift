@@ -43,7 +43,8 @@ struct REPL {
             editor.addHistory(entry)
             history.append(entry)
             let interpreter = self.interpreter
-            let outcome = await interrupts.cancellable { await interpreter.run(line: line) }
+            let source = EditorLineSource(editor: editor, interrupts: interrupts)
+            let outcome = await interrupts.cancellable { await interpreter.run(line: line, lineSource: source) }
             switch outcome {
             case .success:
                 break

@@ -8,8 +8,11 @@ public struct CommandContext: Sendable {
     public let output: Output
     /// The folder of the script being run, for relative `source` paths; nil at the prompt.
     public let scriptDirectory: String?
+    /// The following lines, for commands that read more input (chat mode).
+    public let lineSource: (any LineSource)?
 
-    init(interpreter: Interpreter, options: Settings, scriptDirectory: String?) {
+    init(interpreter: Interpreter, options: Settings, scriptDirectory: String?, lineSource: (any LineSource)?) {
+        self.lineSource = lineSource
         self.interpreter = interpreter
         self.options = options
         var output = interpreter.output

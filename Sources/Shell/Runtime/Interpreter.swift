@@ -15,11 +15,15 @@ public final class Interpreter: Sendable {
     public let input: TerminalInput
     /// True in the interactive session: commands may prompt and open sub-modes.
     public let interactive: Bool
+    /// Ctrl-C handling, when the process installed it; sub-modes use it to cancel one turn.
+    public let interrupts: InterruptHandler?
 
     private struct State {
         var variables: [String: String] = [:]
         var exitStatus: Int32?
         var sourceDepth = 0
+        var models: [String: [String]] = [:]
+        var warnings: Set<String> = []
     }
 
     private let state = Mutex(State())
@@ -28,6 +32,7 @@ public final class Interpreter: Sendable {
         environment: [String: String], output: Output, profileStore: ProfileStore,
         sessionOptions: Settings = Settings(), input: TerminalInput, interactive: Bool
     ) {
+        self.interrupts = input.interrupts
         self.environment = environment
         self.output = output
         self.profileStore = profileStore
@@ -54,6 +59,20 @@ public final class Interpreter: Sendable {
         state.withLock { $0.exitStatus = status }
     }
 
+    /// The model ids a gateway served, cached for the session.
+    public func cachedModels(for gateway: String) -> [String]? {
+        state.withLock { $0.models[gateway] }
+    }
+
+    public func cacheModels(_ models: [String], for gateway: String) {
+        state.withLock { $0.models[gateway] = models }
+    }
+
+    /// True the first time a warning is given in this session.
+    public func firstTime(warning: String) -> Bool {
+        state.withLock { $0.warnings.insert(warning).inserted }
+    }
+
     // MARK: Running commands
 
     public enum Outcome: Equatable, Sendable {
@@ -63,7 +82,7 @@ public final class Interpreter: Sendable {
     }
 
     /// Parses `arguments` with the command tree and runs the verb.
-    public func execute(_ arguments: [String], scriptDirectory: String? = nil) async -> Outcome {
+    public func execute(_ arguments: [String], scriptDirectory: String? = nil, lineSource: (any LineSource)? = nil) async -> Outcome {
         guard let first = arguments.first else { return .success }
         if first == "help" {
             let topic = Array(arguments.dropFirst())
@@ -92,7 +111,7 @@ public final class Interpreter: Sendable {
             return .success
         }
         let options = sessionOptions.overridden(by: command.globals)
-        let context = CommandContext(interpreter: self, options: options, scriptDirectory: scriptDirectory)
+        let context = CommandContext(interpreter: self, options: options, scriptDirectory: scriptDirectory, lineSource: lineSource)
         do {
             try await command.run(in: context)
             return Task.isCancelled ? .interrupted : .success
@@ -139,7 +158,7 @@ public final class Interpreter: Sendable {
     }
 
     /// Tokenizes and runs one complete logical line; stops at its first failing command.
-    public func run(line: String, scriptDirectory: String? = nil) async -> Outcome {
+    public func run(line: String, scriptDirectory: String? = nil, lineSource: (any LineSource)? = nil) async -> Outcome {
         let commands: [RawCommand]
         do {
             switch try Tokenizer.tokenize(line) {
@@ -157,7 +176,7 @@ public final class Interpreter: Sendable {
             } catch {
                 return .failure(ShellError(error.description))
             }
-            let outcome = await execute(arguments, scriptDirectory: scriptDirectory)
+            let outcome = await execute(arguments, scriptDirectory: scriptDirectory, lineSource: lineSource)
             if outcome != .success || exitStatus != nil { return outcome }
         }
         return .success
@@ -177,13 +196,13 @@ public final class Interpreter: Sendable {
             return 1
         }
         var status: Int32 = 0
-        var lines = ScriptLines(script.text)
-        while let logical = lines.next() {
+        let cursor = ScriptCursor(script.text)
+        while let logical = cursor.next() {
             let outcome: Outcome
             if let unterminated = logical.unterminatedQuote {
                 outcome = .failure(ShellError(TokenizeError.unterminatedQuote(unterminated).description))
             } else {
-                outcome = await run(line: logical.text, scriptDirectory: script.directory)
+                outcome = await run(line: logical.text, scriptDirectory: script.directory, lineSource: cursor)
             }
             switch outcome {
             case .success:

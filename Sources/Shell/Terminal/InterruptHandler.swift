@@ -45,12 +45,32 @@ public final class InterruptHandler: Sendable {
 
     /// Runs `body` in its own Task that Ctrl-C cancels. A Ctrl-C that came after the
     /// last `drain()` but before the Task existed cancels it too.
+    /// Nested calls (one chat turn inside the `chat` command) take over Ctrl-C and give it back.
     public func cancellable<T: Sendable>(_ body: @escaping @Sendable () async -> T) async -> T {
         let task = Task { await body() }
-        onInterrupt.withLock { $0 = { task.cancel() } }
+        let previous = onInterrupt.withLock { handler in
+            defer { handler = { task.cancel() } }
+            return handler
+        }
         if pending.load(ordering: .sequentiallyConsistent) { task.cancel() }
-        let result = await task.value
-        onInterrupt.withLock { $0 = nil }
+        let result = await withTaskCancellationHandler {
+            await task.value
+        } onCancel: {
+            task.cancel()
+        }
+        onInterrupt.withLock { $0 = previous }
+        return result
+    }
+
+    /// Runs `body` (a prompt inside a command) with Ctrl-C only waking the terminal read,
+    /// not cancelling the command around it.
+    public func suspended<T: Sendable>(_ body: () async -> T) async -> T {
+        let previous = onInterrupt.withLock { handler in
+            defer { handler = nil }
+            return handler
+        }
+        let result = await body()
+        onInterrupt.withLock { $0 = previous }
         return result
     }
 

@@ -5,7 +5,7 @@ import Foundation
 /// Waits on the interrupt pipe too, so Ctrl-C ends the prompt.
 public struct TerminalInput: Sendable {
     public let fd: Int32
-    let interrupts: InterruptHandler?
+    public let interrupts: InterruptHandler?
 
     public init(fd: Int32 = STDIN_FILENO, interrupts: InterruptHandler?) {
         self.fd = fd

@@ -1,0 +1,65 @@
+import ModelGateway
+import Profiles
+
+/// Builds the gateway client from the profile in force and picks the model, so
+/// every consumer verb connects and chooses the same way.
+struct GatewayAccess {
+    let context: CommandContext
+    let profile: ResolvedProfile
+    let client: GatewayClient
+
+    /// Runs `body` with a client for the profile's gateway and closes it afterwards.
+    static func with<T: Sendable>(_ context: CommandContext, _ body: (GatewayAccess) async throws -> T) async throws -> T {
+        let profile = try context.resolvedProfile()
+        let client = try GatewayClient(configuration: try configuration(for: profile))
+        if profile.settings.insecure == true, context.interpreter.firstTime(warning: "insecure:\(profile.name)") {
+            context.output.warn("warning: profile '\(profile.name)' skips TLS certificate checks (insecure: true); use it on test clusters only")
+        }
+        let access = GatewayAccess(context: context, profile: profile, client: client)
+        do {
+            let result = try await body(access)
+            try? await client.shutdown()
+            return result
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+
+    static func configuration(for profile: ResolvedProfile) throws -> GatewayConfiguration {
+        let settings = profile.settings
+        guard let gateway = settings.gateway else {
+            throw ShellError("profile '\(profile.name)' has no gateway URL: run `login --gateway URL` (or `app create … --save-profile NAME`)")
+        }
+        let authentication: GatewayConfiguration.Authentication
+        if let header = settings.authHeader {
+            authentication = header.lowercased() == "authorization" ? .bearer : .header(name: header)
+        } else if let query = settings.authQuery {
+            authentication = .queryParameter(name: query)
+        } else {
+            authentication = .bearer
+        }
+        return GatewayConfiguration(
+            baseURL: gateway, apiKey: settings.apiKey, authentication: authentication,
+            caFile: settings.caFile, insecureTLS: settings.insecure ?? false)
+    }
+
+    /// `--model`, else the profile's model, else the only model the gateway serves (cached for the session).
+    func model(_ explicit: String?) async throws -> String {
+        if let explicit { return explicit }
+        if let model = profile.settings.model { return model }
+        let gateway = client.configuration.baseURL
+        let ids: [String]
+        if let cached = context.interpreter.cachedModels(for: gateway) {
+            ids = cached
+        } else {
+            ids = try await client.models().map(\.id)
+            context.interpreter.cacheModels(ids, for: gateway)
+        }
+        guard ids.count == 1, let only = ids.first else {
+            let choices = ids.isEmpty ? "the gateway lists no models" : "choose one of: \(ids.joined(separator: ", "))"
+            throw ShellError("no model chosen: give --model or `profile set model ID`; \(choices)")
+        }
+        return only
+    }
+}

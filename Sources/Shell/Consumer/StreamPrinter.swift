@@ -1,0 +1,76 @@
+import Foundation
+import ModelGateway
+
+/// Prints a streamed answer as it arrives (sanitised, unbuffered) and measures it.
+struct StreamPrinter {
+    struct Result: Sendable {
+        var text = ""
+        var tokens = 0
+        var usage: Usage?
+        var timeToFirstToken: Duration?
+        var total: Duration = .zero
+        var finishReason: String?
+        var interrupted = false
+        /// The stream broke; what was printed is kept.
+        var failure: GatewayError?
+    }
+
+    let output: Output
+
+    func print(_ stream: EventStream, startedAt start: ContinuousClock.Instant) async -> Result {
+        let clock = ContinuousClock()
+        var result = Result()
+        var sanitizer = TextSanitizer()
+        do {
+            for try await event in stream {
+                switch event {
+                case let .text(delta, choice) where choice == 0:
+                    if result.timeToFirstToken == nil { result.timeToFirstToken = clock.now - start }
+                    result.tokens += 1
+                    result.text += delta
+                    output.out.write(sanitizer.feed(delta))
+                case let .finish(reason, choice) where choice == 0:
+                    result.finishReason = reason
+                case let .usage(usage):
+                    result.usage = usage
+                default:
+                    break
+                }
+            }
+        } catch let error as GatewayError {
+            if error == .cancelled { result.interrupted = true } else { result.failure = error }
+        } catch {
+            result.interrupted = true
+        }
+        if Task.isCancelled { result.interrupted = true }
+        output.out.write(sanitizer.finish())
+        result.total = clock.now - start
+        if !result.text.hasSuffix("\n") || result.text.isEmpty { output.out.write("\n") }
+        return result
+    }
+}
+
+/// The dim line after an answer: tokens, time to first token, pace and total time.
+enum AnswerStats {
+    static func line(tokens: Int, timeToFirstToken: Duration?, total: Duration) -> String {
+        let seconds = total.seconds
+        let generation = seconds - (timeToFirstToken?.seconds ?? 0)
+        var parts = ["\(tokens) token\(tokens == 1 ? "" : "s")"]
+        if let first = timeToFirstToken { parts.append("first token \(format(first))") }
+        if tokens > 1, generation > 0 { parts.append(String(format: "%.1f tok/s", Double(tokens - 1) / generation)) }
+        parts.append("total \(format(total))")
+        return parts.joined(separator: " · ")
+    }
+
+    static func format(_ duration: Duration) -> String {
+        let seconds = duration.seconds
+        return seconds < 1 ? String(format: "%.0f ms", seconds * 1000) : String(format: "%.2f s", seconds)
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let (s, attoseconds) = components
+        return Double(s) + Double(attoseconds) / 1e18
+    }
+}
