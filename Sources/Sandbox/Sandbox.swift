@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import SandboxModel
 
 /// Where and how to run the sandbox.
@@ -94,18 +95,19 @@ public final class RunningSandbox: Sendable {
                                       store: store, relay: relay)
         var started: [Listener] = []
         do throws(SandboxError) {
-            let model = try await Listener.start(
-                host: configuration.host, port: configuration.modelPort,
+            let model = try await listen(
+                host: configuration.host, port: configuration.modelPort, remembered: state.modelPort,
                 responder: ModelService.router(configuration.model).buildResponder(), role: "model server"
             )
             started.append(model)
-            let admin = try await Listener.start(
-                host: configuration.host, port: configuration.adminPort,
+            let admin = try await listen(
+                host: configuration.host, port: configuration.adminPort, remembered: state.adminPort,
                 responder: AdminResponder(store: store, gateways: gateways, table: AdminRoutes.table,
                                           latency: configuration.adminLatency),
                 role: "admin API"
             )
             started.append(admin)
+            try await store.rememberPorts(admin: admin.port, model: model.port)
             for service in await store.serviceEndpoints {
                 try await gateways.restore(serviceID: service.id, staging: service.staging, production: service.production)
             }
@@ -127,6 +129,18 @@ public final class RunningSandbox: Sendable {
             await relay.shutdown()
             throw error
         }
+    }
+
+    /// An explicit port must be free; without one, the port of the last run is tried
+    /// before any free port.
+    private static func listen<Responder: HTTPResponder>(
+        host: String, port: Int, remembered: Int?, responder: Responder, role: String
+    ) async throws(SandboxError) -> Listener where Responder.Context == BasicRequestContext {
+        if port == 0, let remembered,
+           let listener = try? await Listener.start(host: host, port: remembered, responder: responder, role: role) {
+            return listener
+        }
+        return try await Listener.start(host: host, port: port, responder: responder, role: role)
     }
 
     /// Stops accepting requests, closes every listener and saves the state.

@@ -6,7 +6,7 @@ import Testing
 struct AdminAccountTests {
     @Test func applicationPlansLimitsAndPricingRules() async throws {
         try await TestSandbox.with { t in
-            let id = try #require(try await t.createProduct("P")["id"]?.doubleValue).asInt
+            let id = try #require(try await t.createProduct("Product")["id"]?.doubleValue).asInt
             let hits = try #require(try await t.call(.GET, "/admin/api/services/\(id)/metrics.json")
                 .json["metrics"]?.arrayValue?.first?["metric"]?["id"]?.doubleValue).asInt
             let plan = try await t.call(.POST, "/admin/api/services/\(id)/application_plans.json",
@@ -93,7 +93,7 @@ struct AdminAccountTests {
     @Test func subscriptionsAndApplications() async throws {
         try await TestSandbox.with { t in
             let account = t.sandbox.endpoints.developerAccountID
-            let id = try #require(try await t.createProduct("P")["id"]?.doubleValue).asInt
+            let id = try #require(try await t.createProduct("Product")["id"]?.doubleValue).asInt
             let servicePlan = try #require(try await t.call(.GET, "/admin/api/services/\(id)/service_plans.json")
                 .json["plans"]?.arrayValue?.first?["service_plan"]?["id"]?.doubleValue).asInt
             #expect(try await t.call(.POST, "/admin/api/accounts/\(account)/service_subscriptions.json").status == 400)
@@ -142,7 +142,7 @@ struct AdminAccountTests {
 
     @Test func activeDocs() async throws {
         try await TestSandbox.with { t in
-            let id = try #require(try await t.createProduct("P")["id"]?.doubleValue).asInt
+            let id = try #require(try await t.createProduct("Product")["id"]?.doubleValue).asInt
             let spec = #"{"openapi":"3.0.0","info":{"title":"x","version":"1"},"paths":{}}"#
             let created = try await t.call(.POST, "/admin/api/active_docs.json", form: [
                 ("name", "test"), ("body", spec), ("service_id", String(id)), ("published", "true"),

@@ -22,7 +22,7 @@ struct AdminBackendTests {
             }
             // The token in a form body works for writes.
             let created = try await t.call(.POST, "/admin/api/backend_apis.json",
-                                           form: [("name", "B"), ("private_endpoint", "http://127.0.0.1:9")])
+                                           form: [("name", "Bk"), ("private_endpoint", "http://127.0.0.1:9")])
             #expect(created.status == 201)
             // Unknown paths are 404 like any missing record; XML is not served.
             #expect(try await t.call(.GET, "/admin/api/nothing.json").json == ["status": "Not found"])

@@ -48,7 +48,7 @@ struct AdminProductTests {
 
     @Test func productMetricsMethodsAndMappingRules() async throws {
         try await TestSandbox.with { t in
-            let id = try #require(try await t.createProduct("P")["id"]?.doubleValue).asInt
+            let id = try #require(try await t.createProduct("Product")["id"]?.doubleValue).asInt
             let hits = try #require(try await t.call(.GET, "/admin/api/services/\(id)/metrics.json")
                 .json["metrics"]?.arrayValue?.first?["metric"]?["id"]?.doubleValue).asInt
             let method = try await t.call(.POST, "/admin/api/services/\(id)/metrics/\(hits)/methods.json",
@@ -93,8 +93,8 @@ struct AdminProductTests {
 
     @Test func backendUsagesAreABareArray() async throws {
         try await TestSandbox.with { t in
-            let backend = try await t.createBackend("B", endpoint: "http://example.com")
-            let id = try #require(try await t.createProduct("P")["id"]?.doubleValue).asInt
+            let backend = try await t.createBackend("Bk", endpoint: "http://example.com")
+            let id = try #require(try await t.createProduct("Product")["id"]?.doubleValue).asInt
             let usage = try await t.call(.POST, "/admin/api/services/\(id)/backend_usages.json",
                                          form: [("backend_api_config[backend_api_id]", String(backend)), ("backend_api_config[path]", "v1")])
             #expect(usage.status == 201)
@@ -118,8 +118,8 @@ struct AdminProductTests {
 
     @Test func proxyPoliciesDeployAndPromote() async throws {
         try await TestSandbox.with { t in
-            _ = try await t.createBackend("B", endpoint: "http://example.com")
-            let id = try #require(try await t.createProduct("P")["id"]?.doubleValue).asInt
+            _ = try await t.createBackend("Bk", endpoint: "http://example.com")
+            let id = try #require(try await t.createProduct("Product")["id"]?.doubleValue).asInt
             let proxy = try await t.call(.GET, "/admin/api/services/\(id)/proxy.json").json["proxy"]
             #expect(proxy?["credentials_location"] == "query")
             #expect(proxy?["auth_user_key"] == "user_key")

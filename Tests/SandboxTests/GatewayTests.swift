@@ -48,7 +48,7 @@ struct GatewayTests {
 
     @Test func errorsFollowAPIcastOrderAndProxyConfig() async throws {
         try await TestSandbox.with { t in
-            let product = try await t.publishedProduct("P", rules: Self.vllmRules)
+            let product = try await t.publishedProduct("PP", rules: Self.vllmRules)
             let missing = try await t.get(product.production + "/v1/models")
             #expect(missing.status == 403)
             #expect(missing.text == "Authentication parameters missing")
@@ -84,7 +84,7 @@ struct GatewayTests {
     @Test func removeBearerIsWhatMakesBearerKeysWork() async throws {
         try await TestSandbox.with { t in
             let product = try await t.publishedProduct(
-                "P", rules: Self.vllmRules,
+                "PP", rules: Self.vllmRules,
                 policies: #"[{"name":"apicast","version":"builtin","configuration":{},"enabled":true}]"#
             )
             #expect(try await t.get(product.production + "/v1/models", headers: [("Authorization", "Bearer \(product.userKey)")])
@@ -104,7 +104,7 @@ struct GatewayTests {
 
     @Test func stagingServesLatestAndProductionThePromotedConfig() async throws {
         try await TestSandbox.with { t in
-            let product = try await t.publishedProduct("P", rules: Self.vllmRules, promote: false)
+            let product = try await t.publishedProduct("PP", rules: Self.vllmRules, promote: false)
             let auth = [("Authorization", "Bearer \(product.userKey)")]
             let never = try await t.get(product.production + "/v1/models", headers: auth)
             #expect(never.status == 404)
@@ -130,7 +130,7 @@ struct GatewayTests {
 
     @Test func planLimitsAnswer429WithRetryAfterAndZeroDisables() async throws {
         try await TestSandbox.with { t in
-            let product = try await t.publishedProduct("P", rules: Self.vllmRules)
+            let product = try await t.publishedProduct("PP", rules: Self.vllmRules)
             let auth = [("Authorization", "Bearer \(product.userKey)")]
             let completions = try #require(product.methods["completions"])
             let models = try #require(product.methods["models"])
@@ -165,7 +165,7 @@ struct GatewayTests {
 
     @Test func corsPreflightAndHeaders() async throws {
         try await TestSandbox.with { t in
-            let product = try await t.publishedProduct("P", rules: Self.vllmRules, policies: #"""
+            let product = try await t.publishedProduct("PP", rules: Self.vllmRules, policies: #"""
             [{"name":"cors","version":"builtin","enabled":true,"configuration":{"allow_credentials":true,"allow_headers":["Authorization","Content-type","Accept"],"allow_methods":[],"allow_origin":"*"}},
              {"name":"remove-bearer","version":"0.1","configuration":{},"enabled":true},
              {"name":"apicast","version":"builtin","configuration":{},"enabled":true}]
@@ -205,14 +205,15 @@ struct GatewayTests {
         let upstream = try await Listener.start(host: "127.0.0.1", port: 0, responder: router.buildResponder(), role: "test upstream")
         defer { Task { await upstream.stop() } }
         try await TestSandbox.with { t in
-            let product = try await t.publishedProduct("S", backendEndpoint: upstream.url, rules: Self.vllmRules)
+            let product = try await t.publishedProduct("SS", backendEndpoint: upstream.url, rules: Self.vllmRules)
             var request = HTTPClientRequest(url: product.production + "/v1/completions")
             request.method = .POST
             request.headers.add(name: "Authorization", value: "Bearer \(product.userKey)")
             request.body = .bytes(ByteBuffer(string: #"{"stream":true}"#))
             let client = t.client
+            let streamed = request
             let received = try await withDeadlockGuard {
-                let response = try await client.execute(request, timeout: .seconds(30))
+                let response = try await client.execute(streamed, timeout: .seconds(30))
                 var text = ""
                 for try await chunk in response.body {
                     text += String(buffer: chunk)
@@ -248,13 +249,14 @@ struct GatewayTests {
         let upstream = try await Listener.start(host: "127.0.0.1", port: 0, responder: router.buildResponder(), role: "test upstream")
         defer { Task { await upstream.stop() } }
         try await TestSandbox.with { t in
-            let product = try await t.publishedProduct("D", backendEndpoint: upstream.url, rules: Self.vllmRules)
+            let product = try await t.publishedProduct("DD", backendEndpoint: upstream.url, rules: Self.vllmRules)
             var request = HTTPClientRequest(url: product.production + "/v1/completions")
             request.method = .POST
             request.headers.add(name: "Authorization", value: "Bearer \(product.userKey)")
             let client = t.client
+            let dropped = request
             try await withDeadlockGuard {
-                let response = try await client.execute(request, timeout: .seconds(30))
+                let response = try await client.execute(dropped, timeout: .seconds(30))
                 for try await _ in response.body { break }  // leaving the loop drops the connection
                 await log.wait(for: "upstream cancelled")
             }
@@ -271,7 +273,7 @@ struct GatewayTests {
         let upstream = try await Listener.start(host: "127.0.0.1", port: 0, responder: router.buildResponder(), role: "test upstream")
         defer { Task { await upstream.stop() } }
         try await TestSandbox.with { t in
-            let product = try await t.publishedProduct("T", backendEndpoint: upstream.url, rules: Self.vllmRules, policies: #"""
+            let product = try await t.publishedProduct("TT", backendEndpoint: upstream.url, rules: Self.vllmRules, policies: #"""
             [{"name":"remove-bearer","version":"0.1","configuration":{},"enabled":true},
              {"name":"apicast","version":"builtin","configuration":{},"enabled":true},
              {"name":"upstream_connection","version":"builtin","enabled":true,"configuration":{"connect_timeout":1,"send_timeout":1,"read_timeout":0.2}}]

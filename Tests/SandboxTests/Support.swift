@@ -28,7 +28,9 @@ struct TestSandbox {
         _ body: (TestSandbox) async throws -> Void
     ) async throws {
         let sandbox = try await RunningSandbox.start(configuration)
-        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        var clientConfiguration = HTTPClient.Configuration()
+        clientConfiguration.connectionPool.retryConnectionEstablishment = false
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
         let test = TestSandbox(sandbox: sandbox, client: client)
         do {
             try await body(test)

@@ -37,6 +37,15 @@ actor AdminStore {
 
     var snapshot: SandboxState { state }
 
+    func rememberPorts(admin: Int, model: Int) throws(SandboxError) {
+        var updated = state
+        updated.adminPort = admin
+        updated.modelPort = model
+        guard updated != state else { return }
+        try file?.save(updated)
+        state = updated
+    }
+
     func token(_ value: String) -> AccessToken? {
         state.accessTokens.first { $0.value == value }
     }

@@ -6,6 +6,10 @@ struct SandboxState: Codable, Sendable, Equatable {
     var format = SandboxState.currentFormat
     var nextID: [String: Int] = [:]
     var providerAccountID = 1
+    /// Ports bound last time, reused on restart so stored URLs (backends' private
+    /// endpoints, saved profiles) keep working.
+    var adminPort: Int?
+    var modelPort: Int?
     var accessTokens: [AccessToken] = []
     var accounts: [Account] = []
     var users: [User] = []

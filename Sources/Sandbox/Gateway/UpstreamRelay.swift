@@ -110,6 +110,8 @@ private actor ClientPool {
         )
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .disabled
+        // A refused connection is a 502 at once, as nginx answers, not a retry until the deadline.
+        configuration.connectionPool.retryConnectionEstablishment = false
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         clients[timeouts] = client
         return client
