@@ -64,6 +64,8 @@ struct GatewayTests {
             let ok = try await t.get(product.production + "/v1/models", headers: [("Authorization", "Bearer \(product.userKey)")])
             #expect(ok.status == 200)
             #expect(ok.json["data"]?.arrayValue?.first?["id"] == .string(t.sandbox.endpoints.modelName))
+            // Relayed replies close the connection (see GatewayResponder) and say so.
+            #expect(ok.headers.first(name: "connection") == "close")
 
             // Custom error fields come from the deployed config (staging until promoted).
             _ = try await t.call(.PUT, "/admin/api/services/\(product.id)/proxy.json",
@@ -261,6 +263,41 @@ struct GatewayTests {
                 await log.wait(for: "upstream cancelled")
             }
             #expect(await log.events == ["upstream cancelled"])
+        }
+    }
+
+    @Test func clientLeavingBeforeTheReplyCancelsTheUpstreamRequest() async throws {
+        let log = EventLog()
+        let router = Router()
+        router.get("/v1/models") { request, _ -> Response in
+            do {
+                // A slow backend that notices its client going away, as vLLM does.
+                try await request.body.consumeWithCancellationOnInboundClose { _ in
+                    await log.record("upstream started")
+                    try await Task.sleep(for: .seconds(60))
+                }
+            } catch {
+                await log.record("upstream cancelled")
+                throw error
+            }
+            return Response(status: .ok)
+        }
+        let upstream = try await Listener.start(host: "127.0.0.1", port: 0, responder: router.buildResponder(), role: "test upstream")
+        defer { Task { await upstream.stop() } }
+        try await TestSandbox.with { t in
+            let product = try await t.publishedProduct("Slow", backendEndpoint: upstream.url, rules: Self.vllmRules)
+            var request = HTTPClientRequest(url: product.production + "/v1/models")
+            request.headers.add(name: "Authorization", value: product.userKey)
+            let client = t.client
+            let leaving = request
+            try await withDeadlockGuard {
+                let call = Task { try await client.execute(leaving, timeout: .seconds(60)) }
+                await log.wait(for: "upstream started")
+                call.cancel()  // the client gives up and closes its connection
+                _ = await call.result
+                await log.wait(for: "upstream cancelled")
+            }
+            #expect(await log.events == ["upstream started", "upstream cancelled"])
         }
     }
 

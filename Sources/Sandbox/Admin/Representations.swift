@@ -299,8 +299,8 @@ struct Page {
     init(_ params: Params) {
         let page = (try? params.int("page")) ?? nil
         let perPage = (try? params.int("per_page")) ?? nil
-        self.page = (page.map { $0 >= 1 } ?? false) ? page! : 1
-        self.perPage = (perPage.map { (1...500).contains($0) } ?? false) ? perPage! : 500
+        self.page = page.flatMap { $0 >= 1 ? $0 : nil } ?? 1
+        self.perPage = perPage.flatMap { (1...500).contains($0) ? $0 : nil } ?? 500
     }
 
     func render(_ key: String, _ items: [JSONValue], metadata: Bool = true) -> JSONValue {

@@ -67,7 +67,7 @@ struct GatewayResponder: HTTPResponder {
         if let userKey, let usage {
             guard !usage.isEmpty else {
                 var response = Self.reply(config.noMatch)
-                response.headers[HTTPField.Name("X-3scale-matched-rules")!] = ""
+                response.headers[Self.matchedRules] = ""
                 return Self.finish(response, cors: cors, request: request)
             }
             switch await store.authorize(serviceID: serviceID, userKey: userKey, usage: usage) {
@@ -84,7 +84,16 @@ struct GatewayResponder: HTTPResponder {
         guard let upstream = Self.upstreamURL(path: path, query: request.uri.query, routes: config.routes) else {
             return Self.finish(Response(status: .notFound), cors: cors, request: request)
         }
-        let response = await relay.forward(request, headers: headers, to: upstream, secretToken: config.secretToken, timeouts: timeouts)
+        // A client that leaves while the backend is still working (e.g. a long non-streamed
+        // completion) cancels the upstream request too. Hummingbird then closes the connection
+        // after the reply, so the reply says so and clients do not reuse it.
+        let relay = relay
+        let upstreamHeaders = headers
+        var response = try await request.body.consumeWithCancellationOnInboundClose { body in
+            await relay.forward(method: request.method, headers: upstreamHeaders, body: body, to: upstream,
+                                secretToken: config.secretToken, timeouts: timeouts)
+        }
+        response.headers[.connection] = "close"
         return Self.finish(response, cors: cors, request: request)
     }
 
@@ -103,6 +112,9 @@ struct GatewayResponder: HTTPResponder {
         guard let query, !query.isEmpty else { return url }
         return url + "?" + query
     }
+
+    // A valid header token, so the initialiser cannot fail.
+    private static let matchedRules = HTTPField.Name("X-3scale-matched-rules")!
 
     static func reply(_ error: GatewayConfig.ErrorReply) -> Response {
         var headers = HTTPFields()

@@ -7,8 +7,9 @@ import NIOHTTP1
 
 /// Sends a request to the backend and streams the answer back: status and headers as
 /// the backend sent them, then each body chunk as it arrives. When the client goes away
-/// the next write fails, the upstream body is dropped and AsyncHTTPClient cancels the
-/// upstream request (as nginx closes the upstream connection).
+/// while the body streams, the next write fails, the upstream body is dropped and
+/// AsyncHTTPClient cancels the upstream request (as nginx closes the upstream connection);
+/// before the headers arrive, the caller cancels `forward`.
 final class UpstreamRelay: Sendable {
     /// `upstream_connection` timeouts in seconds; nginx's 60 s defaults without the policy.
     struct Timeouts: Hashable, Sendable {
@@ -34,19 +35,20 @@ final class UpstreamRelay: Sendable {
     ]
 
     func forward(
-        _ request: Request, headers requestHeaders: HTTPFields, to upstreamURL: String, secretToken: String, timeouts: Timeouts
+        method: HTTPRequest.Method, headers requestHeaders: HTTPFields, body requestBody: RequestBody,
+        to upstreamURL: String, secretToken: String, timeouts: Timeouts
     ) async -> Response {
         let client = await clients.client(for: timeouts)
         var outbound = HTTPClientRequest(url: upstreamURL)
-        outbound.method = HTTPMethod(rawValue: request.method.rawValue)
+        outbound.method = HTTPMethod(rawValue: method.rawValue)
         for field in requestHeaders where !Self.hopByHop.contains(field.name.canonicalName) {
             outbound.headers.add(name: field.name.rawName, value: field.value)
         }
         outbound.headers.replaceOrAdd(name: "X-3scale-proxy-secret-token", value: secretToken)
         if let length = requestHeaders[.contentLength].flatMap(Int.init) {
-            if length > 0 { outbound.body = .stream(request.body, length: .known(Int64(length))) }
+            if length > 0 { outbound.body = .stream(requestBody, length: .known(Int64(length))) }
         } else if requestHeaders[.transferEncoding] != nil {
-            outbound.body = .stream(request.body, length: .unknown)
+            outbound.body = .stream(requestBody, length: .unknown)
         }
 
         let upstream: HTTPClientResponse
