@@ -87,6 +87,30 @@ struct AdminBackendTests {
         }
     }
 
+    @Test func badInputGetsAnErrorAndLosesNothing() async throws {
+        try await TestSandbox.with { t in
+            let id = try await t.createBackend("Kept", endpoint: "http://example.com")
+            let before = try await t.call(.GET, "/admin/api/backend_apis/\(id).json").json
+            func raw(_ body: String, type: String = "application/x-www-form-urlencoded") async throws -> TestSandbox.Reply {
+                var request = HTTPClientRequestBuilder.request(
+                    t.admin + "/admin/api/backend_apis/\(id).json?access_token=\(t.token)", method: .PUT)
+                request.headers.add(name: "Content-Type", value: type)
+                request.body = .bytes(.init(string: body))
+                return try await t.send(request)
+            }
+            #expect(try await raw("name=%zz").status == 400)
+            #expect(try await raw("backend_api[name=x").status == 400)
+            #expect(try await raw("a" + String(repeating: "[a]", count: 100) + "=1").status == 400)
+            #expect(try await raw("backend_api[name][x]=1").json == ["errors": ["name": ["is invalid"]]])
+            #expect(try await raw(#"{"backend_api":{"name":["a"]}}"#, type: "application/json").status == 422)
+            #expect(try await raw(#"[1,2]"#, type: "application/json").status == 400)
+            #expect(try await raw("name=x", type: "text/csv").status == 400)
+            #expect(try await t.call(.PUT, "/admin/api/backend_apis/\(id).json", form: [("private_endpoint", "ftp://x")]).json
+                == ["errors": ["private_endpoint": ["Invalid URL format"]]])
+            #expect(try await t.call(.GET, "/admin/api/backend_apis/\(id).json").json == before)
+        }
+    }
+
     @Test func paginationReplacesOutOfRangeValuesAndAddsMetadata() async throws {
         try await TestSandbox.with { t in
             for index in 1...3 { _ = try await t.createBackend("B\(index)", endpoint: "http://example.com") }

@@ -7,6 +7,9 @@ enum FormDecoding {
         let reason: String
     }
 
+    /// Rails' own limit on nested parameters is similar; it bounds the recursion.
+    static let maximumDepth = 32
+
     static func parse(_ text: Substring) throws(Malformed) -> [String: JSONValue] {
         var root: [String: JSONValue] = [:]
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
@@ -38,6 +41,7 @@ enum FormDecoding {
                 throw Malformed(reason: "unbalanced brackets in parameter \(key)")
             }
             path.append(String(rest[rest.index(after: start)..<end]))
+            if path.count > maximumDepth { throw Malformed(reason: "parameter \(path[0]) is nested too deeply") }
             rest = rest[rest.index(after: end)...]
         }
         return path

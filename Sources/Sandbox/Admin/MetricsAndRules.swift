@@ -145,6 +145,9 @@ extension Transaction {
             do throws(AdminError) {
                 if let delta = try params.int("delta") {
                     if delta <= 0 { errors["delta", default: []].append("must be greater than 0") }
+                    else if delta > Int(Int32.max) {
+                        errors["delta", default: []].append("must be less than or equal to \(Int32.max)")
+                    }
                     rule.delta = delta
                 } else {
                     errors["delta", default: []].append("can't be blank")

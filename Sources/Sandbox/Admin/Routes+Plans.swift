@@ -178,7 +178,7 @@ enum PlanRoutes {
         if creating || params.has("value") {
             // Blank or negative is stored as 0 (porta `usage_limit.rb#set_value_default_value`).
             let value = (try? params.int("value")) ?? nil
-            limit.value = max(0, value ?? 0)
+            limit.value = min(max(0, value ?? 0), Int(Int32.max))
         }
     }
 

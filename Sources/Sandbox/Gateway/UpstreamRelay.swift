@@ -19,10 +19,15 @@ final class UpstreamRelay: Sendable {
 
         init() {}
 
+        /// Values are capped at a day so any number in a stored policy converts safely.
         init(policy configuration: JSONValue) {
-            if let value = configuration["connect_timeout"]?.doubleValue, value > 0 { connect = value }
-            if let value = configuration["send_timeout"]?.doubleValue, value > 0 { send = value }
-            if let value = configuration["read_timeout"]?.doubleValue, value > 0 { read = value }
+            func seconds(_ key: String) -> Double? {
+                guard let value = configuration[key]?.doubleValue, value > 0 else { return nil }
+                return min(value, 86_400)
+            }
+            connect = seconds("connect_timeout") ?? connect
+            send = seconds("send_timeout") ?? send
+            read = seconds("read_timeout") ?? read
         }
     }
 
