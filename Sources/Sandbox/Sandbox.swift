@@ -1,3 +1,7 @@
+// `maas sandbox`: in one process on loopback, the 3scale Account Management API
+// (Admin/), APIcast with two listeners per product (Gateway/), and the vLLM-compatible
+// model (SandboxModel). Admin changes are transactions in `AdminStore`; the gateway
+// serves the proxy-config versions that deploy and promote write, as APIcast does.
 import Foundation
 import Hummingbird
 import SandboxModel

@@ -68,7 +68,6 @@ struct AdminResponse: Sendable {
 
     var status: Int
     var body: Body
-    var location: String? = nil
 
     static func json(_ status: Int, _ value: JSONValue) -> AdminResponse {
         AdminResponse(status: status, body: .json(value))

@@ -127,7 +127,6 @@ struct AdminResponder: HTTPResponder {
         case .empty:
             buffer = ByteBuffer()
         }
-        if let location = response.location { headers[.location] = location }
         return Response(status: HTTPResponse.Status(code: response.status), headers: headers,
                         body: ResponseBody(byteBuffer: buffer))
     }

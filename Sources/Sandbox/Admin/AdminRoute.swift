@@ -50,11 +50,9 @@ struct AdminRoute: Sendable {
 /// Finds the route for a method and path, preferring literal segments over captures
 /// (`accounts/find.json` before `accounts/{id}.json`).
 struct AdminRouteTable: Sendable {
-    let routes: [AdminRoute]
     private let compiled: [(route: AdminRoute, segments: [Substring])]
 
     init(_ routes: [AdminRoute]) {
-        self.routes = routes
         self.compiled = routes.map { ($0, $0.segments) }
     }
 

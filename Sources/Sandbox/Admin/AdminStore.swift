@@ -129,11 +129,6 @@ actor AdminStore {
         }
         return .authorized
     }
-
-    /// Usage of one application's metric in the current period (for tests and stats).
-    func usageValue(applicationID: Int, metricID: Int, period: String, at date: Date = Date()) -> Int {
-        usage.value(app: applicationID, metric: metricID, window: UsageLedger.window(period, at: date))
-    }
 }
 
 /// Counters per application, metric and calendar period (UTC), as 3scale's backend keeps them.
@@ -158,6 +153,10 @@ struct UsageLedger: Sendable {
 
     mutating func add(_ delta: Int, app: Int, metric: Int, window: Window) {
         counters[Key(app: app, metric: metric, window: window), default: 0] += delta
+        // Past minutes and hours pile up in a long-running sandbox; forget them now and then.
+        if counters.count > 10_000 {
+            counters = counters.filter { key, _ in key.window.end.map { $0 > window.start } ?? true }
+        }
     }
 
     static func window(_ period: String, at date: Date) -> Window {

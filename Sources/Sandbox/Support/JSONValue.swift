@@ -77,9 +77,9 @@ enum JSONValue: Sendable, Equatable, Hashable, Codable {
         try JSONDecoder().decode(JSONValue.self, from: data)
     }
 
-    func encoded(sorted: Bool = false) -> Data {
+    func encoded() -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = sorted ? [.sortedKeys, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes]
         return (try? encoder.encode(self)) ?? Data("null".utf8)
     }
 }
