@@ -6,6 +6,10 @@ struct AdminInput: Sendable {
     var path: [String: String]
     var query: [String: JSONValue]
     var body: [String: JSONValue]
+    /// The route's parameter table acts as its permit-list: other fields are ignored, as
+    /// porta ignores fields outside a controller's permit-list. This also keeps the table
+    /// the spec test checks honest: a handler cannot read what the table does not name.
+    var permitted: Set<String>
 
     /// Query and body merged, body winning (as Rails' `params`).
     var merged: [String: JSONValue] {
@@ -13,7 +17,7 @@ struct AdminInput: Sendable {
     }
 
     /// Flat parameters (applications, accounts, users, subscriptions' `plan_id`, …).
-    var flat: Params { Params(merged) }
+    var flat: Params { Params(merged.filter { permitted.contains($0.key) }) }
 
     /// `params.require(key)` / `params.fetch(key, {})` after `wrap_parameters`:
     /// `key[...]` nested fields, or else the flat body fields.
@@ -21,11 +25,11 @@ struct AdminInput: Sendable {
         if let nested = merged[key] {
             guard case .object(let object) = nested else { throw .wrongType(key) }
             if object.isEmpty, required { throw .parameterMissing(key) }
-            return Params(object)
+            return Params(object.filter { permitted.contains($0.key) })
         }
         let flatBody = body.filter { $0.key != "access_token" }
         if flatBody.isEmpty, required { throw .parameterMissing(key) }
-        return Params(flatBody)
+        return Params(flatBody.filter { permitted.contains($0.key) })
     }
 
     /// A numeric id from the path; anything else cannot match a record.

@@ -27,7 +27,7 @@ struct AdminResponder: HTTPResponder {
         }
         let input: AdminInput
         do throws(AdminError) {
-            input = try await Self.input(request, captures: captures)
+            input = try await Self.input(request, captures: captures, permitted: route.permitted)
         } catch {
             return Self.render(error.response)
         }
@@ -67,7 +67,7 @@ struct AdminResponder: HTTPResponder {
     /// `access_token` from the query or body, else HTTP Basic with the token as user
     /// or password (porta `by_access_token.rb`, `http_authentication.rb`).
     private func authenticate(_ request: Request, input: AdminInput) async -> AccessToken? {
-        var candidate = (try? input.flat.string("access_token")) ?? nil
+        var candidate = input.merged["access_token"]?.stringValue
         if candidate == nil, let header = request.headers[.authorization], header.hasPrefix("Basic "),
            let data = Data(base64Encoded: String(header.dropFirst("Basic ".count)).trimmingCharacters(in: .whitespaces)),
            let decoded = String(data: data, encoding: .utf8) {
@@ -78,7 +78,9 @@ struct AdminResponder: HTTPResponder {
         return await store.token(candidate)
     }
 
-    private static func input(_ request: Request, captures: [String: String]) async throws(AdminError) -> AdminInput {
+    private static func input(
+        _ request: Request, captures: [String: String], permitted: Set<String>
+    ) async throws(AdminError) -> AdminInput {
         var request = request
         let query: [String: JSONValue]
         do throws(FormDecoding.Malformed) {
@@ -111,7 +113,7 @@ struct AdminResponder: HTTPResponder {
                 throw .malformedBody("unsupported content type \(contentType); send form or JSON")
             }
         }
-        return AdminInput(path: captures, query: query, body: body)
+        return AdminInput(path: captures, query: query, body: body, permitted: permitted)
     }
 
     static func render(_ response: AdminResponse) -> Response {

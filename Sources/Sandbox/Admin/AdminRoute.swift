@@ -41,6 +41,8 @@ struct AdminRoute: Sendable {
 
     var isWrite: Bool { method != .get && method != .head }
 
+    var permitted: Set<String> { Set(parameters + undocumented) }
+
     /// The path split into segments, without the `.json` suffix.
     var segments: [Substring] {
         String(path.dropLast(".json".count)).split(separator: "/")
