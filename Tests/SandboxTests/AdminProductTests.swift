@@ -32,16 +32,12 @@ struct AdminProductTests {
             #expect(updated.json["service"]?["system_name"] == "llama70b")
             #expect(try await t.call(.GET, "/admin/api/services.json").json["services"]?.arrayValue?.count == 1)
 
-            // The last product cannot be deleted; with two, deletion works and closes its gateways.
-            let last = try await t.call(.DELETE, "/admin/api/services/\(id).json")
-            #expect(last.status == 422)
-            #expect(last.json["error"]?["event"] == "mark_as_deleted")
-            let other = try await t.createProduct("Other")
-            let otherID = try #require(other["id"]?.doubleValue).asInt
-            let staging = try #require(try await t.call(.GET, "/admin/api/services/\(otherID)/proxy.json")
+            // Deletion closes the product's gateways.
+            let staging = try #require(try await t.call(.GET, "/admin/api/services/\(id)/proxy.json")
                 .json["proxy"]?["sandbox_endpoint"]?.stringValue)
-            #expect(try await t.call(.DELETE, "/admin/api/services/\(otherID).json").status == 200)
-            #expect(try await t.call(.GET, "/admin/api/services/\(otherID).json").status == 404)
+            #expect(try await t.call(.DELETE, "/admin/api/services/\(id).json").status == 200)
+            #expect(try await t.call(.GET, "/admin/api/services/\(id).json").status == 404)
+            #expect(try await t.call(.GET, "/admin/api/services.json").json == ["services": []])
             await #expect(throws: (any Error).self) { _ = try await t.get(staging + "/") }
         }
     }
