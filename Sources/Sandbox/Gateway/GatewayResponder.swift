@@ -40,8 +40,7 @@ struct GatewayResponder: HTTPResponder {
         for policy in config.policyChain {
             switch policy.name {
             case "cors":
-                let policyConfig = CorsPolicy(configuration: policy.configuration)
-                cors = policyConfig
+                cors = CorsPolicy(configuration: policy.configuration)
                 if CorsPolicy.isPreflight(request) {
                     return Self.finish(Response(status: .noContent), cors: cors, request: request)
                 }
