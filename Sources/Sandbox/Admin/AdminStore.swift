@@ -1,0 +1,188 @@
+import Foundation
+
+/// Owns the tenant state. Admin requests run as transactions on a copy that is saved
+/// (when a state file is configured) and then committed; the gateway reads deployed
+/// configs and reports usage here, as APIcast does against 3scale's backend.
+actor AdminStore {
+    private var state: SandboxState
+    private let file: StateFile?
+    private var usage = UsageLedger()
+
+    init(state: SandboxState, file: StateFile?) {
+        self.state = state
+        self.file = file
+    }
+
+    /// A fresh tenant as at the start of the lab: the provider with one read-write
+    /// token, and the developer account `user1` (org `user1`, user `user1`).
+    static func freshState(now: String) -> SandboxState {
+        var state = SandboxState()
+        let provider = Account(id: state.newID("accounts"), orgName: "Provider Name", state: "approved", isProvider: true,
+                               siteAccessCode: Validation.randomHex(5), createdAt: now, updatedAt: now)
+        state.providerAccountID = provider.id
+        state.accounts.append(provider)
+        state.users.append(User(id: state.newID("users"), accountID: provider.id, username: "admin",
+                                email: "admin@sandbox.local", role: "admin", state: "active", createdAt: now, updatedAt: now))
+        state.accessTokens.append(AccessToken(
+            id: state.newID("access_tokens"), name: "sandbox", value: Validation.randomHex(32), permission: "rw",
+            scopes: ["account_management", "policy_registry", "stats", "cms", "finance"]
+        ))
+        let developer = Account(id: state.newID("accounts"), orgName: "user1", state: "approved", isProvider: false,
+                                siteAccessCode: nil, createdAt: now, updatedAt: now)
+        state.accounts.append(developer)
+        state.users.append(User(id: state.newID("users"), accountID: developer.id, username: "user1",
+                                email: "user1@sandbox.local", role: "admin", state: "active", createdAt: now, updatedAt: now))
+        return state
+    }
+
+    var snapshot: SandboxState { state }
+
+    func rememberPorts(admin: Int, model: Int) throws(SandboxError) {
+        var updated = state
+        updated.adminPort = admin
+        updated.modelPort = model
+        guard updated != state else { return }
+        try file?.save(updated)
+        state = updated
+    }
+
+    func token(_ value: String) -> AccessToken? {
+        state.accessTokens.first { $0.value == value }
+    }
+
+    /// Runs a handler; on success persists and commits, on failure changes nothing.
+    func perform(
+        _ route: AdminRoute, input: AdminInput, baseURL: String,
+        reserved: (staging: String, production: String)?
+    ) -> (AdminResponse, [GatewayEffect]) {
+        var transaction = Transaction(
+            state: state, now: Timestamp.now(), baseURL: baseURL, reservedEndpoints: reserved
+        )
+        let response: AdminResponse
+        do throws(AdminError) {
+            response = try route.handler(&transaction, input)
+        } catch {
+            return (error.response, [])
+        }
+        if route.isWrite, transaction.state != state {
+            do throws(SandboxError) {
+                try file?.save(transaction.state)
+            } catch {
+                return (AdminError.message(500, error.message).response, [])
+            }
+            state = transaction.state
+        }
+        return (response, transaction.effects)
+    }
+
+    /// Services that exist, with their endpoints, for starting gateway listeners.
+    var serviceEndpoints: [(id: Int, staging: String, production: String)] {
+        state.services.map { ($0.id, $0.proxy.sandboxEndpoint, $0.proxy.endpoint) }
+    }
+
+    /// Staging serves the latest sandbox config, production the latest promoted one.
+    func gatewayConfig(serviceID: Int, environment: String) -> GatewayConfig? {
+        state.proxyConfigs.filter { $0.serviceID == serviceID && $0.environment == environment }
+            .max { $0.version < $1.version }?.gateway
+    }
+
+    enum Decision: Equatable, Sendable {
+        case authorized
+        case authFailed
+        case limitsExceeded(retryAfter: Int?)
+    }
+
+    /// APIcast's authrep: the key must belong to a live application of this product; a
+    /// limit of 0 disables a metric (reported as auth failure); otherwise every limit
+    /// on the used metrics (and their parents) must have room, then usage is recorded.
+    func authorize(serviceID: Int, userKey: String, usage requested: [Int: Int], at date: Date = Date()) -> Decision {
+        guard let app = state.applications.first(where: { $0.userKey == userKey && $0.serviceID == serviceID }),
+              app.state == "live"
+        else { return .authFailed }
+        var totals: [Int: Int] = [:]
+        for (metricID, delta) in requested {
+            totals[metricID, default: 0] += delta
+            if let parent = state.metrics.first(where: { $0.id == metricID })?.parentID {
+                totals[parent, default: 0] += delta
+            }
+        }
+        let limits = state.limits.filter { $0.planID == app.planID && totals[$0.metricID] != nil }
+        var exceeded = false
+        var retryAfter: Int?
+        for limit in limits {
+            if limit.value == 0 { return .authFailed }
+            let window = UsageLedger.window(limit.period, at: date)
+            let used = usage.value(app: app.id, metric: limit.metricID, window: window)
+            if used + (totals[limit.metricID] ?? 0) > limit.value {
+                exceeded = true
+                // Retry-After is the wait until the longest exceeded period resets; eternity never does.
+                if let end = window.end {
+                    retryAfter = max(retryAfter ?? 0, Int(end.timeIntervalSince(date).rounded(.up)))
+                }
+            }
+        }
+        if exceeded { return .limitsExceeded(retryAfter: retryAfter) }
+        for (metricID, delta) in totals {
+            for period in Validation.limitPeriods {
+                usage.add(delta, app: app.id, metric: metricID, window: UsageLedger.window(period, at: date))
+            }
+        }
+        return .authorized
+    }
+}
+
+/// Counters per application, metric and calendar period (UTC), as 3scale's backend keeps them.
+struct UsageLedger: Sendable {
+    struct Window: Hashable, Sendable {
+        var period: String
+        var start: Date
+        var end: Date?
+    }
+
+    private struct Key: Hashable {
+        var app: Int
+        var metric: Int
+        var window: Window
+    }
+
+    private var counters: [Key: Int] = [:]
+
+    func value(app: Int, metric: Int, window: Window) -> Int {
+        counters[Key(app: app, metric: metric, window: window)] ?? 0
+    }
+
+    mutating func add(_ delta: Int, app: Int, metric: Int, window: Window) {
+        counters[Key(app: app, metric: metric, window: window), default: 0] += delta
+        // Past minutes and hours pile up in a long-running sandbox; forget them now and then.
+        if counters.count > 10_000 {
+            counters = counters.filter { key, _ in key.window.end.map { $0 > window.start } ?? true }
+        }
+    }
+
+    static func window(_ period: String, at date: Date) -> Window {
+        var calendar = Calendar(identifier: .iso8601)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        let component: Calendar.Component
+        switch period {
+        case "minute": component = .minute
+        case "hour": component = .hour
+        case "day": component = .day
+        case "week": component = .weekOfYear
+        case "month": component = .month
+        case "year": component = .year
+        default: return Window(period: period, start: Date(timeIntervalSince1970: 0), end: nil)
+        }
+        guard let interval = calendar.dateInterval(of: component, for: date) else {
+            return Window(period: period, start: date, end: nil)
+        }
+        return Window(period: period, start: interval.start, end: interval.end)
+    }
+}
+
+enum Timestamp {
+    static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
+    }
+}

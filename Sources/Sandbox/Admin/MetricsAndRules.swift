@@ -1,0 +1,183 @@
+/// Metrics, methods and mapping rules: the same models under a product or a backend.
+extension Transaction {
+    func metrics(of owner: OwnerKind, _ ownerID: Int) -> [Metric] {
+        state.metrics.filter { $0.owner == owner && $0.ownerID == ownerID }.sorted { $0.id < $1.id }
+    }
+
+    func hitsMetric(of owner: OwnerKind, _ ownerID: Int) -> Metric? {
+        let name = owner == .service ? "hits" : "hits.\(ownerID)"
+        return state.metrics.first { $0.owner == owner && $0.ownerID == ownerID && $0.systemName == name }
+    }
+
+    /// Backend metric system names carry a `.<backend id>` suffix (porta `metric_extension.rb`).
+    private func storedSystemName(_ name: String, owner: OwnerKind, ownerID: Int) -> String {
+        owner == .backend ? "\(name).\(ownerID)" : name
+    }
+
+    @discardableResult
+    mutating func createMetric(
+        owner: OwnerKind, ownerID: Int, parent: Metric?, params: Params
+    ) throws(AdminError) -> Metric {
+        var errors: [String: [String]] = [:]
+        let friendlyName = try params.text("friendly_name")
+        let unit: String?
+        if let parent { unit = parent.unit } else { unit = try params.text("unit") }
+        if friendlyName == nil { errors["friendly_name", default: []].append("can't be blank") }
+        if unit == nil { errors["unit", default: []].append("can't be blank") }
+        let siblings = metrics(of: owner, ownerID)
+        if let friendlyName, siblings.contains(where: { $0.friendlyName == friendlyName }) {
+            errors["friendly_name", default: []].append("has already been taken")
+        }
+        var requested = try params.text("system_name")
+        if requested == nil, owner == .service { requested = try params.text("name") }
+        let baseName = requested ?? Validation.systemName(from: friendlyName ?? "", model: "metric")
+        let systemName = storedSystemName(baseName, owner: owner, ownerID: ownerID)
+        if siblings.contains(where: { $0.systemName == systemName }) {
+            errors["system_name", default: []].append("has already been taken")
+        }
+        if !errors.isEmpty { throw .invalid(errors) }
+        let metric = Metric(
+            id: state.newID("metrics"), owner: owner, ownerID: ownerID, systemName: systemName,
+            friendlyName: friendlyName ?? "", unit: unit ?? "", description: try params.string("description"),
+            parentID: parent?.id, createdAt: now, updatedAt: now
+        )
+        state.metrics.append(metric)
+        return metric
+    }
+
+    /// The default `hits` metric every product and backend gets on create.
+    mutating func createHits(owner: OwnerKind, ownerID: Int) {
+        state.metrics.append(Metric(
+            id: state.newID("metrics"), owner: owner, ownerID: ownerID,
+            systemName: storedSystemName("hits", owner: owner, ownerID: ownerID),
+            friendlyName: "Hits", unit: "hit", description: "Number of API hits", parentID: nil,
+            createdAt: now, updatedAt: now
+        ))
+    }
+
+    mutating func updateMetric(_ id: Int, params: Params) throws(AdminError) -> Metric {
+        guard let index = state.metrics.firstIndex(where: { $0.id == id }) else { throw .notFound }
+        var metric = state.metrics[index]
+        if let friendlyName = try params.string("friendly_name") {
+            guard !friendlyName.isEmpty else { throw .invalid("friendly_name", "can't be blank") }
+            if metrics(of: metric.owner, metric.ownerID).contains(where: { $0.id != id && $0.friendlyName == friendlyName }) {
+                throw .invalid("friendly_name", "has already been taken")
+            }
+            metric.friendlyName = friendlyName
+        }
+        if metric.parentID == nil, let unit = try params.string("unit") {
+            guard !unit.isEmpty else { throw .invalid("unit", "can't be blank") }
+            metric.unit = unit
+        }
+        if params.has("description") { metric.description = try params.string("description") }
+        metric.updatedAt = now
+        state.metrics[index] = metric
+        return metric
+    }
+
+    /// Refused for hits and for metrics the latest gateway configs use (porta `metric.rb#destroyable?`);
+    /// otherwise removes the metric, its methods, and what refers to them.
+    mutating func deleteMetric(_ metric: Metric) throws(AdminError) {
+        if metric.systemName == "hits" || (metric.owner == .backend && metric.systemName == "hits.\(metric.ownerID)") {
+            throw .deleteRefused(["base": ["The Hits metric cannot be deleted"]])
+        }
+        let removed = Set([metric.id] + state.metrics.filter { $0.parentID == metric.id }.map(\.id))
+        let latestConfigs = Dictionary(grouping: state.proxyConfigs) { "\($0.serviceID)/\($0.environment)" }
+            .values.compactMap { $0.max { $0.version < $1.version } }
+        if latestConfigs.contains(where: { $0.gateway.rules.contains { removed.contains($0.metricID) } }) {
+            let kind = metric.parentID == nil ? "Metric" : "Method"
+            throw .deleteRefused(["base": ["\(kind) is used by the latest gateway configuration and cannot be deleted"]])
+        }
+        state.metrics.removeAll { removed.contains($0.id) }
+        state.mappingRules.removeAll { removed.contains($0.metricID) }
+        state.limits.removeAll { removed.contains($0.metricID) }
+        state.pricingRules.removeAll { removed.contains($0.metricID) }
+    }
+
+    // MARK: Mapping rules
+
+    func mappingRules(of owner: OwnerKind, _ ownerID: Int) -> [MappingRule] {
+        state.mappingRules.filter { $0.owner == owner && $0.ownerID == ownerID }
+            .sorted { ($0.position, $0.id) < ($1.position, $1.id) }
+    }
+
+    mutating func createMappingRule(owner: OwnerKind, ownerID: Int, params: Params) throws(AdminError) -> MappingRule {
+        var rule = MappingRule(
+            id: 0, owner: owner, ownerID: ownerID, metricID: 0, pattern: "", httpMethod: "", delta: 0,
+            position: (mappingRules(of: owner, ownerID).map(\.position).max() ?? 0) + 1, last: false,
+            createdAt: now, updatedAt: now
+        )
+        try applyRuleFields(&rule, params: params, creating: true)
+        rule.id = state.newID("proxy_rules")
+        state.mappingRules.append(rule)
+        if let requested = try params.int("position") { moveRule(rule.id, to: requested) }
+        return state.mappingRules.first { $0.id == rule.id } ?? rule
+    }
+
+    mutating func updateMappingRule(_ id: Int, owner: OwnerKind, ownerID: Int, params: Params) throws(AdminError) -> MappingRule {
+        guard let index = state.mappingRules.firstIndex(where: { $0.id == id && $0.owner == owner && $0.ownerID == ownerID })
+        else { throw .notFound }
+        var rule = state.mappingRules[index]
+        try applyRuleFields(&rule, params: params, creating: false)
+        rule.updatedAt = now
+        state.mappingRules[index] = rule
+        if let requested = try params.int("position") { moveRule(id, to: requested) }
+        return state.mappingRules.first { $0.id == id } ?? rule
+    }
+
+    private func applyRuleFields(_ rule: inout MappingRule, params: Params, creating: Bool) throws(AdminError) {
+        var errors: [String: [String]] = [:]
+        if creating || params.has("http_method") {
+            let method = try params.string("http_method") ?? ""
+            if method.isEmpty { errors["http_method", default: []].append("can't be blank") }
+            else if !Validation.httpMethods.contains(method) {
+                errors["http_method", default: []].append("is not included in the list")
+            }
+            rule.httpMethod = method
+        }
+        if creating || params.has("pattern") {
+            let pattern = try params.string("pattern") ?? ""
+            let problems = Validation.patternErrors(pattern)
+            if !problems.isEmpty { errors["pattern", default: []] += problems }
+            rule.pattern = pattern
+        }
+        if creating || params.has("delta") {
+            do throws(AdminError) {
+                if let delta = try params.int("delta") {
+                    if delta <= 0 { errors["delta", default: []].append("must be greater than 0") }
+                    else if delta > Int(Int32.max) {
+                        errors["delta", default: []].append("must be less than or equal to \(Int32.max)")
+                    }
+                    rule.delta = delta
+                } else {
+                    errors["delta", default: []].append("can't be blank")
+                }
+            } catch {
+                errors["delta", default: []].append("is not a number")
+            }
+        }
+        if creating || params.has("metric_id") {
+            if let metricID = try params.reference("metric_id") {
+                _ = try metric(metricID, owner: rule.owner, ownerID: rule.ownerID)
+                rule.metricID = metricID
+            } else {
+                errors["metric_id", default: []].append("can't be blank")
+            }
+        }
+        if let last = try params.bool("last") { rule.last = last }
+        if !errors.isEmpty { throw .invalid(errors) }
+    }
+
+    /// acts_as_list `insert_at`: the rule takes `position`, others shift.
+    private mutating func moveRule(_ id: Int, to requested: Int) {
+        guard let rule = state.mappingRules.first(where: { $0.id == id }) else { return }
+        var ordered = mappingRules(of: rule.owner, rule.ownerID).filter { $0.id != id }
+        let target = max(0, min(requested - 1, ordered.count))
+        ordered.insert(rule, at: target)
+        for (offset, item) in ordered.enumerated() {
+            if let index = state.mappingRules.firstIndex(where: { $0.id == item.id }) {
+                state.mappingRules[index].position = offset + 1
+            }
+        }
+    }
+}

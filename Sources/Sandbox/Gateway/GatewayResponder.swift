@@ -1,0 +1,148 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// Which product a gateway listener serves; set once the product exists.
+actor ListenerBinding {
+    private(set) var serviceID: Int?
+
+    func bind(_ id: Int) { serviceID = id }
+}
+
+/// APIcast for one product and environment. Runs the policy chain's rewrite phase in
+/// chain order (cors preflight, remove-bearer, apicast credentials and usage,
+/// upstream_connection timeouts), then the access phase (no match, authrep), then proxies.
+struct GatewayResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    /// `sandbox` (staging) or `production`.
+    let environment: String
+    let binding: ListenerBinding
+    let store: AdminStore
+    let relay: UpstreamRelay
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        // An unknown host, or a product never promoted to this environment: 404, empty body.
+        guard let serviceID = await binding.serviceID,
+              let config = await store.gatewayConfig(serviceID: serviceID, environment: environment)
+        else { return Response(status: .notFound) }
+
+        // remove-bearer rewrites the headers that apicast reads and the backend receives.
+        var headers = request.headers
+        var cors: CorsPolicy?
+        var timeouts = UpstreamRelay.Timeouts()
+        var usage: [Int: Int]?
+        var userKey: String?
+        let arguments = Self.arguments(request.uri.query)
+        let path = request.uri.path
+
+        for policy in config.policyChain {
+            switch policy.name {
+            case "cors":
+                cors = CorsPolicy(configuration: policy.configuration)
+                if CorsPolicy.isPreflight(request) {
+                    return Self.finish(Response(status: .noContent), cors: cors, request: request)
+                }
+            case "remove-bearer":
+                Credentials.removeBearer(&headers)
+            case "apicast":
+                guard let key = Credentials.userKey(
+                    headers: headers, location: config.credentialsLocation, name: config.authUserKey, arguments: arguments
+                ) else {
+                    return Self.finish(Self.reply(config.authMissing), cors: cors, request: request)
+                }
+                userKey = key
+                usage = MappingRuleMatcher.usage(
+                    rules: config.rules, method: request.method.rawValue, path: path, arguments: arguments
+                )
+            case "upstream_connection":
+                timeouts = UpstreamRelay.Timeouts(policy: policy.configuration)
+            default:
+                continue  // Other policies are accepted and stored but not emulated.
+            }
+        }
+
+        if let userKey, let usage {
+            guard !usage.isEmpty else {
+                var response = Self.reply(config.noMatch)
+                response.headers[Self.matchedRules] = ""
+                return Self.finish(response, cors: cors, request: request)
+            }
+            switch await store.authorize(serviceID: serviceID, userKey: userKey, usage: usage) {
+            case .authorized: break
+            case .authFailed:
+                return Self.finish(Self.reply(config.authFailed), cors: cors, request: request)
+            case .limitsExceeded(let retryAfter):
+                var response = Self.reply(config.limitsExceeded)
+                if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+                return Self.finish(response, cors: cors, request: request)
+            }
+        }
+
+        guard let upstream = Self.upstreamURL(path: path, query: request.uri.query, routes: config.routes) else {
+            return Self.finish(Response(status: .notFound), cors: cors, request: request)
+        }
+        // A client that leaves while the backend is still working (e.g. a long non-streamed
+        // completion) cancels the upstream request too. Hummingbird then closes the connection
+        // after the reply, so the reply says so and clients do not reuse it.
+        let relay = relay
+        let upstreamHeaders = headers
+        var response = try await request.body.consumeWithCancellationOnInboundClose { body in
+            await relay.forward(method: request.method, headers: upstreamHeaders, body: body, to: upstream,
+                                secretToken: config.secretToken, timeouts: timeouts)
+        }
+        response.headers[.connection] = "close"
+        return Self.finish(response, cors: cors, request: request)
+    }
+
+    /// The backend whose usage path is the longest prefix of the request path; the
+    /// path is rewritten to the backend's private base URL plus the rest.
+    static func upstreamURL(path: String, query: String?, routes: [GatewayConfig.Route]) -> String? {
+        let candidates = routes.filter { route in
+            route.path == "/" || path == route.path || path.hasPrefix(route.path + "/")
+        }
+        guard let route = candidates.max(by: { $0.path.count < $1.path.count }) else { return nil }
+        var rest = route.path == "/" ? path : String(path.dropFirst(route.path.count))
+        if !rest.hasPrefix("/") { rest = "/" + rest }
+        var base = route.privateEndpoint
+        while base.hasSuffix("/") { base.removeLast() }
+        let url = base + rest
+        guard let query, !query.isEmpty else { return url }
+        return url + "?" + query
+    }
+
+    // A valid header token, so the initialiser cannot fail.
+    private static let matchedRules = HTTPField.Name("X-3scale-matched-rules")!
+
+    static func reply(_ error: GatewayConfig.ErrorReply) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = error.contentType
+        return Response(
+            status: HTTPResponse.Status(code: error.status),
+            headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(string: error.body))
+        )
+    }
+
+    static func finish(_ response: Response, cors: CorsPolicy?, request: Request) -> Response {
+        guard let cors else { return response }
+        var response = response
+        cors.apply(to: &response.headers, for: request)
+        return response
+    }
+
+    /// Query arguments, the last value winning for repeated names (as APIcast reads them).
+    static func arguments(_ query: String?) -> [String: String] {
+        guard let query else { return [:] }
+        var result: [String: String] = [:]
+        for pair in query.split(separator: "&") {
+            let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(kv[0]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(kv[0])
+            let value = kv.count > 1
+                ? (String(kv[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(kv[1])) : ""
+            result[name] = value
+        }
+        return result
+    }
+}

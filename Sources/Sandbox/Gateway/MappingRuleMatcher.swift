@@ -1,0 +1,80 @@
+/// APIcast's mapping-rule matching (`mapping_rule.lua`, `mapping_rules_matcher.lua`):
+/// prefix match unless the pattern ends in `$`; `{name}` matches one path segment;
+/// query parameters in the pattern must be present (literal values must be equal);
+/// every matching rule adds its delta, and a matching `last` rule stops evaluation.
+enum MappingRuleMatcher {
+    /// Usage per metric id; empty when no rule matched.
+    static func usage(rules: [GatewayConfig.Rule], method: String, path: String, arguments: [String: String]) -> [Int: Int] {
+        let normalised = collapseSlashes(path)
+        var usage: [Int: Int] = [:]
+        for rule in rules where matches(rule, method: method, path: normalised, arguments: arguments) {
+            usage[rule.metricID, default: 0] += rule.delta
+            if rule.last { break }
+        }
+        return usage
+    }
+
+    static func matches(_ rule: GatewayConfig.Rule, method: String, path: String, arguments: [String: String]) -> Bool {
+        guard rule.httpMethod == method else { return false }
+        let parts = rule.pattern.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        var pathPattern = Substring(collapseSlashes(String(parts[0])))
+        let anchored = pathPattern.hasSuffix("$")
+        if anchored { pathPattern = pathPattern.dropLast() }
+        guard match(Array(pathPattern.utf8)[...], Array(path.utf8)[...], anchored: anchored) else { return false }
+        guard parts.count > 1 else { return true }
+        for pair in parts[1].split(separator: "&") {
+            let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let actual = arguments[String(kv[0])] else { return false }
+            if kv.count > 1 {
+                let expected = kv[1]
+                let isPlaceholder = expected.hasPrefix("{") && expected.hasSuffix("}")
+                if !isPlaceholder && actual != expected { return false }
+            }
+        }
+        return true
+    }
+
+    /// Matches pattern bytes against the path with backtracking over placeholders.
+    private static func match(_ pattern: ArraySlice<UInt8>, _ path: ArraySlice<UInt8>, anchored: Bool) -> Bool {
+        guard let first = pattern.first else { return !anchored || path.isEmpty }
+        if first == UInt8(ascii: "{"), let close = pattern.firstIndex(of: UInt8(ascii: "}")) {
+            let rest = pattern[(close + 1)...]
+            var end = path.startIndex
+            while end < path.endIndex, isSegmentByte(path[end]) { end += 1 }
+            // Greedy, then shorter: `{id}.json` must leave `.json` to the literal.
+            var length = end - path.startIndex
+            while length >= 1 {
+                if match(rest, path[(path.startIndex + length)...], anchored: anchored) { return true }
+                length -= 1
+            }
+            return false
+        }
+        guard let head = path.first, head == first else { return false }
+        return match(pattern.dropFirst(), path.dropFirst(), anchored: anchored)
+    }
+
+    /// `[\w\-.~%!$&'()*+,;=@:]`: one path segment, never `/`.
+    private static func isSegmentByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+        default: return "_-.~%!$&'()*+,;=@:".utf8.contains(byte) || byte >= 0x80
+        }
+    }
+
+    static func collapseSlashes(_ path: String) -> String {
+        guard path.contains("//") else { return path }
+        var result = ""
+        var previousSlash = false
+        for character in path {
+            if character == "/" {
+                if previousSlash { continue }
+                previousSlash = true
+            } else {
+                previousSlash = false
+            }
+            result.append(character)
+        }
+        return result
+    }
+}
