@@ -192,13 +192,13 @@ _maas() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    exit|set|unset|echo|source|sleep|version|profile|login|admin|whoami|help)
+    exit|set|unset|echo|source|sleep|version|profile|login|admin|whoami|models|complete|chat|embed|tokenize|detokenize|health|sandbox|help)
         # Offer subcommand argument completions
         "_maas_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'exit set unset echo source sleep version profile login admin whoami help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'exit set unset echo source sleep version profile login admin whoami models complete chat embed tokenize detokenize health sandbox help' -- "${cur}"))
         ;;
     esac
 }
@@ -567,6 +567,235 @@ _maas_whoami() {
     case "${prev}" in
     '--profile')
         __maas_add_completions -W "$(__maas_custom_complete ---completion whoami -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_models() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion models -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_complete() {
+    repeating_flags=()
+    non_repeating_flags=(--no-stream --stream --echo --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=(--stop)
+    non_repeating_options=(--model --max-tokens --temperature --top-p --profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--model')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion complete -- --model "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--max-tokens')
+        return
+        ;;
+    '--temperature')
+        return
+        ;;
+    '--top-p')
+        return
+        ;;
+    '--stop')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion complete -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_chat() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--model --max-tokens --temperature --top-p --system --profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--model')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion chat -- --model "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--max-tokens')
+        return
+        ;;
+    '--temperature')
+        return
+        ;;
+    '--top-p')
+        return
+        ;;
+    '--system')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion chat -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_embed() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--model --profile -o --output)
+    __maas_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--model')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion embed -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_tokenize() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--model --profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--model')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion tokenize -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_detokenize() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--model --profile -o --output)
+    __maas_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--model')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion detokenize -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_health() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion health -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_sandbox() {
+    repeating_flags=()
+    non_repeating_flags=(--reveal --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=(--model-name)
+    non_repeating_options=(--host --admin-port --model-port --gateway-ports --state --tokens-per-second --admin-latency --save-profile --profile -o --output)
+    __maas_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--host')
+        return
+        ;;
+    '--admin-port')
+        return
+        ;;
+    '--model-port')
+        return
+        ;;
+    '--gateway-ports')
+        return
+        ;;
+    '--state')
+        __maas_add_completions -f
+        return
+        ;;
+    '--model-name')
+        return
+        ;;
+    '--tokens-per-second')
+        return
+        ;;
+    '--admin-latency')
+        return
+        ;;
+    '--save-profile')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion sandbox -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
         return
         ;;
     '-o'|'--output')

@@ -16,6 +16,9 @@ public struct MaasCommand: ParsableCommand {
             ExitCommand.self, SetCommand.self, UnsetCommand.self, EchoCommand.self,
             SourceCommand.self, SleepCommand.self, VersionCommand.self,
             ProfileCommand.self, LoginCommand.self, AdminCommand.self, WhoamiCommand.self,
+            ModelsCommand.self, CompleteCommand.self, ChatCommand.self, EmbedCommand.self,
+            TokenizeCommand.self, DetokenizeCommand.self, HealthCommand.self,
+            SandboxCommand.self,
         ]
     )
 
