@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(name: "maas", dependencies: ["Shell"]),
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Profiles"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["maas"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["maas", "Sandbox", "SandboxModel"]),
         .testTarget(
             name: "SandboxModelTests",
             dependencies: [

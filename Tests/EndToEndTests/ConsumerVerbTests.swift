@@ -1,0 +1,135 @@
+import Foundation
+import Sandbox
+import SandboxModel
+import Testing
+
+/// The consumer verbs run by the binary against the sandbox's model server over loopback.
+@Suite(.serialized) struct ConsumerVerbTests {
+    /// A sandbox for one test, and a fixture whose current profile points straight at its model server.
+    static func withModel(tokensPerSecond: Double = 0, _ body: (Fixture, RunningSandbox) async throws -> Void) async throws {
+        let sandbox = try await RunningSandbox.start(SandboxConfiguration(model: ModelServerConfiguration(tokensPerSecond: tokensPerSecond)))
+        do {
+            let fixture = try Fixture()
+            let login = try fixture.run(["login", "--gateway", sandbox.endpoints.modelURL, "--key", "unused-by-vllm-000"])
+            #expect(login.status == 0)
+            try await body(fixture, sandbox)
+        } catch {
+            try? await sandbox.shutdown()
+            throw error
+        }
+        try await sandbox.shutdown()
+    }
+
+    @Test func modelsListsTheServedModel() async throws {
+        try await Self.withModel { fixture, sandbox in
+            let table = try fixture.run(["models"])
+            #expect(table.status == 0)
+            #expect(table.out.contains(sandbox.endpoints.modelName))
+            let json = try fixture.run(["models", "-o", "json"])
+            #expect(json.out.contains(#""id" : "\#(sandbox.endpoints.modelName)""#))
+        }
+    }
+
+    @Test func theLabsCompletionIsDeterministicStreamedOrNot() async throws {
+        try await Self.withModel { fixture, _ in
+            let lab = ["complete", "San Francisco is a", "--max-tokens", "15", "--temperature", "0"]
+            let whole = try fixture.run(lab)
+            let streamed = try fixture.run(lab + ["--stream"])
+            #expect(whole.status == 0 && streamed.status == 0)
+            #expect(!whole.out.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+            #expect(whole.out == streamed.out)
+            #expect(streamed.err.contains("15 tokens"))
+            #expect(streamed.err.contains("first token"))
+            let quiet = try fixture.run(lab + ["--stream", "-q"])
+            #expect(quiet.err.isEmpty)
+        }
+    }
+
+    @Test func chatEmbedTokenizeDetokenizeHealth() async throws {
+        try await Self.withModel { fixture, _ in
+            let chat = try fixture.run(["chat", "Hello!", "--system", "Be brief.", "--max-tokens", "12"])
+            #expect(chat.status == 0 && !chat.out.isEmpty)
+            let embed = try fixture.run(["embed", "one", "two", "-o", "json"])
+            #expect(embed.status == 0 && embed.out.contains(#""dimensions""#))
+            let tokens = try fixture.run(["tokenize", "hello world", "-o", "json"])
+            #expect(tokens.status == 0)
+            let ids = try #require(tokens.out.split(separator: "[").last?.split(separator: "]").first)
+                .split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            let text = try fixture.run(["detokenize"] + ids)
+            #expect(text.out.contains("hello world"))
+            let health = try fixture.run(["health"])
+            #expect(health.status == 0 && health.out.contains("200"))
+        }
+    }
+
+    @Test func chatInAScriptReadsTurnsUpToEnd() async throws {
+        try await Self.withModel { fixture, _ in
+            try fixture.write("talk.maas", """
+                chat --max-tokens 5
+                first question
+                /set temperature 0
+                /history
+                end
+                echo after-chat
+                """)
+            let result = try fixture.run(["talk.maas"])
+            #expect(result.status == 0)
+            #expect(result.out.contains("user: first question"))
+            #expect(result.out.contains("assistant: "))
+            #expect(result.out.hasSuffix("after-chat\n"))
+        }
+    }
+
+    @Test func errorsSayWhatToDo() async throws {
+        try await Self.withModel { fixture, sandbox in
+            let unknownModel = try fixture.run(["complete", "x", "--model", "no-such-model"])
+            #expect(unknownModel.status == 1)
+            #expect(unknownModel.err.contains("no-such-model"))
+            let wrongPath = try fixture.run(["models"], extraEnvironment: ["MAAS_GATEWAY_URL": sandbox.endpoints.modelURL + "/nothing-here"])
+            #expect(wrongPath.status == 1)
+            #expect(wrongPath.err.contains("404"))
+            let refused = try fixture.run(["models"], extraEnvironment: ["MAAS_GATEWAY_URL": "http://127.0.0.1:1"])
+            #expect(refused.status == 1)
+            #expect(refused.err.contains("cannot connect to http://127.0.0.1:1"))
+            let noGateway = try fixture.run(["--profile", "empty", "models"])
+            #expect(noGateway.err.contains("no gateway URL"))
+        }
+    }
+
+    @Test func chatModeKeepsTheConversationAndSurvivesCtrlC() async throws {
+        try await Self.withModel(tokensPerSecond: 50) { fixture, sandbox in
+            let terminal = try PseudoTerminal(Fixture.binary, environment: fixture.environment, directory: fixture.work)
+            typealias Keys = PseudoTerminal
+            try terminal.type("chat --max-tokens 4" + Keys.enter, at: "maas> ")
+            let prompt = "chat(\(sandbox.endpoints.modelName))> "
+            try terminal.type("/system You are terse." + Keys.enter, at: prompt)
+            try terminal.expect("system prompt set")
+            try terminal.type("\"\"\"" + Keys.enter, at: prompt)
+            try terminal.type("first line" + Keys.enter, at: "...> ")
+            try terminal.type("second line" + Keys.enter, at: "...> ")
+            try terminal.type("\"\"\"" + Keys.enter, at: "...> ")
+            try terminal.expect("tokens")
+            try terminal.type("/save convo.json" + Keys.enter, at: prompt)
+            try terminal.expect("saved 3 messages")
+            try terminal.type("/reset" + Keys.enter, at: prompt)
+            try terminal.expect("conversation cleared")
+            try terminal.type("/load convo.json" + Keys.enter, at: prompt)
+            try terminal.expect("loaded 3 messages")
+            try terminal.type("/history" + Keys.enter, at: prompt)
+            try terminal.expect(" first line\r\nsecond line")
+            // A long answer at 50 tokens/s: Ctrl-C once it has started.
+            try terminal.type("/set max-tokens 2000" + Keys.enter, at: prompt)
+            try terminal.type("tell me more" + Keys.enter, at: prompt)
+            try terminal.expect("tell me more\r\n")
+            try terminal.expect(" ")
+            terminal.send(Keys.ctrlC)
+            try terminal.expect("interrupted")
+            try terminal.type("/set max-tokens 3" + Keys.enter, at: prompt)
+            try terminal.type("and now?" + Keys.enter, at: prompt)
+            try terminal.expect("3 tokens")
+            try terminal.type("/exit" + Keys.enter, at: prompt)
+            try terminal.type(Keys.ctrlD, at: "maas> ")
+            #expect(try terminal.waitForExit() == 0)
+        }
+    }
+}
