@@ -388,7 +388,7 @@ _maas_profile_set() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __maas_add_completions -W 'gateway'$'\n''api-key'$'\n''model'$'\n''admin-url'$'\n''admin-token'$'\n''ca-file'$'\n''insecure'$'\n''auth-header'$'\n''auth-query'$'\n''key'$'\n''token'
+        __maas_add_completions -W 'gateway'$'\n''api-key'$'\n''model'$'\n''admin-url'$'\n''admin-token'$'\n''ca-file'$'\n''insecure'$'\n''auth-header'$'\n''auth-query'$'\n''connect-timeout'$'\n''read-timeout'$'\n''key'$'\n''token'
         return
         ;;
     esac
@@ -416,7 +416,7 @@ _maas_profile_unset() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __maas_add_completions -W 'gateway'$'\n''api-key'$'\n''model'$'\n''admin-url'$'\n''admin-token'$'\n''ca-file'$'\n''insecure'$'\n''auth-header'$'\n''auth-query'$'\n''key'$'\n''token'
+        __maas_add_completions -W 'gateway'$'\n''api-key'$'\n''model'$'\n''admin-url'$'\n''admin-token'$'\n''ca-file'$'\n''insecure'$'\n''auth-header'$'\n''auth-query'$'\n''connect-timeout'$'\n''read-timeout'$'\n''key'$'\n''token'
         return
         ;;
     esac

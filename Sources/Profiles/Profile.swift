@@ -10,12 +10,18 @@ public struct Profile: Codable, Equatable, Sendable {
     public var insecure: Bool?
     public var authHeader: String?
     public var authQuery: String?
+    /// Seconds to wait for a connection, and for the next bytes of a response.
+    public var connectTimeout: Double?
+    public var readTimeout: Double?
 
     public init(
         gateway: String? = nil, apiKey: String? = nil, model: String? = nil,
         adminURL: String? = nil, adminToken: String? = nil, caFile: String? = nil,
-        insecure: Bool? = nil, authHeader: String? = nil, authQuery: String? = nil
+        insecure: Bool? = nil, authHeader: String? = nil, authQuery: String? = nil,
+        connectTimeout: Double? = nil, readTimeout: Double? = nil
     ) {
+        self.connectTimeout = connectTimeout
+        self.readTimeout = readTimeout
         self.gateway = gateway
         self.apiKey = apiKey
         self.model = model
@@ -37,6 +43,8 @@ public struct Profile: Codable, Equatable, Sendable {
         case insecure
         case authHeader = "auth-header"
         case authQuery = "auth-query"
+        case connectTimeout = "connect-timeout"
+        case readTimeout = "read-timeout"
     }
 
     public var isEmpty: Bool { self == Profile() }
@@ -53,6 +61,8 @@ public struct Profile: Codable, Equatable, Sendable {
             case .insecure: insecure.map { $0 ? "true" : "false" }
             case .authHeader: authHeader
             case .authQuery: authQuery
+            case .connectTimeout: connectTimeout.map { String($0) }
+            case .readTimeout: readTimeout.map { String($0) }
             }
         }
     }
@@ -70,6 +80,8 @@ public struct Profile: Codable, Equatable, Sendable {
         case .insecure: insecure = value.map { $0 == "true" }
         case .authHeader: authHeader = value
         case .authQuery: authQuery = value
+        case .connectTimeout: connectTimeout = value.flatMap(Double.init)
+        case .readTimeout: readTimeout = value.flatMap(Double.init)
         }
     }
 }
@@ -85,6 +97,8 @@ public enum ProfileField: String, CaseIterable, Sendable {
     case insecure
     case authHeader = "auth-header"
     case authQuery = "auth-query"
+    case connectTimeout = "connect-timeout"
+    case readTimeout = "read-timeout"
 
     /// Accepts the file's names plus the short forms people type (`key`, `token`, `url`).
     public init?(userName: String) {
@@ -114,6 +128,11 @@ public enum ProfileField: String, CaseIterable, Sendable {
             case "false", "no", "off", "0": return "false"
             default: throw .invalidValue(field: rawValue, value: text, reason: "expected true or false")
             }
+        case .connectTimeout, .readTimeout:
+            guard let seconds = Double(text), seconds > 0, seconds <= 86_400 else {
+                throw .invalidValue(field: rawValue, value: text, reason: "expected seconds, more than 0")
+            }
+            return String(seconds)
         case .apiKey, .adminToken, .model, .caFile, .authHeader, .authQuery:
             if text.isEmpty { throw .invalidValue(field: rawValue, value: text, reason: "it is empty") }
             if text.contains(where: { $0.isNewline }) {

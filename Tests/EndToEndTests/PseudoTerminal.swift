@@ -6,6 +6,7 @@ import Testing
 final class PseudoTerminal {
     private let master: Int32
     private let pid: pid_t
+    var processID: pid_t { pid }
     private(set) var transcript = ""
     private var consumed: String.Index
 

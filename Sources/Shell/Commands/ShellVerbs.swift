@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ModelGateway
 
 struct ExitCommand: ShellCommand {
     static let configuration = CommandConfiguration(
@@ -88,13 +89,35 @@ struct SleepCommand: ShellCommand {
 }
 
 struct VersionCommand: ShellCommand {
-    static let configuration = CommandConfiguration(commandName: "version", abstract: "Print maas's version.")
+    static let configuration = CommandConfiguration(
+        commandName: "version", abstract: "Print maas's version, and the model server's when a gateway is configured.")
 
     @OptionGroup var global: GlobalOptions
     var globals: Settings? { global.settings }
 
+    struct View: Encodable {
+        var maas: String
+        var server: String?
+        var serverError: String?
+        enum CodingKeys: String, CodingKey { case maas, server, serverError = "server_error" }
+    }
+
     func run(in context: CommandContext) async throws {
-        struct Version: Encodable { let maas: String }
-        try context.renderer.emitRecord(Version(maas: MaasCommand.version), fields: [("maas", MaasCommand.version)])
+        var view = View(maas: MaasCommand.version)
+        if let profile = try? context.resolvedProfile(), profile.settings.gateway != nil {
+            do {
+                view.server = try await GatewayAccess.with(context) { access in
+                    TextSanitizer.sanitize(try await access.client.version())
+                }
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                view.serverError = TextSanitizer.sanitize(String(describing: error))
+            }
+        }
+        var fields = [("maas", view.maas)]
+        if let server = view.server { fields.append(("server", "vLLM \(server)")) }
+        if let failure = view.serverError { fields.append(("server", "unknown: \(failure)")) }
+        try context.renderer.emitRecord(view, fields: fields)
     }
 }

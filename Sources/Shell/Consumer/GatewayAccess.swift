@@ -41,7 +41,9 @@ struct GatewayAccess {
         }
         return GatewayConfiguration(
             baseURL: gateway, apiKey: settings.apiKey, authentication: authentication,
-            caFile: settings.caFile, insecureTLS: settings.insecure ?? false)
+            caFile: settings.caFile, insecureTLS: settings.insecure ?? false,
+            connectTimeout: .milliseconds(Int64((settings.connectTimeout ?? 10) * 1000)),
+            readTimeout: .milliseconds(Int64((settings.readTimeout ?? 180) * 1000)))
     }
 
     /// `--model`, else the profile's model, else the only model the gateway serves (cached for the session).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ModelGateway
 import Profiles
 import Synchronization
 
@@ -127,8 +128,11 @@ public final class Interpreter: Sendable {
         case let error as ProfileError: return .failure(ShellError(error.description))
         case let error as TokenizeError: return .failure(ShellError(error.description))
         case let error as ValidationError: return .failure(.usage(error.message))
+        case let error as GatewayError where error == .cancelled:
+            return .interrupted
         default:
-            return .failure(ShellError(String(describing: error)))
+            // Server messages are untrusted: no control characters reach the terminal.
+            return .failure(ShellError(TextSanitizer.sanitize(String(describing: error))))
         }
     }
 
