@@ -163,7 +163,7 @@ _maas() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--continue-on-error --no-color -q --quiet -v --verbose --version -h --help)
+    local -a non_repeating_flags=(--continue-on-error --sandbox --no-color -q --quiet -v --verbose --version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=(-f --file -c --command --profile -o --output)
     __maas_offer_flags_options 0

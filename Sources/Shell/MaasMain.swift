@@ -50,6 +50,24 @@ public enum MaasMain {
             profileStore: ProfileStore(environment: environment), sessionOptions: root.globals.settings,
             input: TerminalInput(interrupts: interrupts), interactive: interactive)
         let continueOnError = root.run.continueOnError
+        var embedded: EmbeddedSandbox?
+        if root.run.sandbox {
+            do {
+                embedded = try await EmbeddedSandbox.start(interpreter: interpreter, interactive: interactive)
+            } catch {
+                interpreter.output.error("error: \(error)")
+                return 1
+            }
+        }
+        let status = await run(interpreter: interpreter, interrupts: interrupts, script: script, command: rest,
+                               continueOnError: continueOnError)
+        await embedded?.stop(output: interpreter.output)
+        return status
+    }
+
+    private static func run(
+        interpreter: Interpreter, interrupts: InterruptHandler, script: ScriptSource?, command rest: [String], continueOnError: Bool
+    ) async -> Int32 {
         if let script {
             return await interrupts.cancellable {
                 await interpreter.run(script: script, continueOnError: continueOnError)
@@ -66,7 +84,7 @@ public enum MaasMain {
                 return error.exitStatus
             }
         }
-        if interactive {
+        if interpreter.interactive {
             return await REPL(interpreter: interpreter, interrupts: interrupts).run()
         }
         let text = readAllStandardInput()

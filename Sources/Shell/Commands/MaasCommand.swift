@@ -46,6 +46,9 @@ public struct RunOptions: ParsableArguments, Sendable {
     @Flag(help: "Keep running a script after a failing command (exit status 1 at the end).")
     public var continueOnError = false
 
+    @Flag(help: "Start a sandbox in this process on free loopback ports, make its profile current and run on it; it stops when maas ends.")
+    public var sandbox = false
+
     public init() {}
 }
 
