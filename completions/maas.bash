@@ -678,6 +678,7 @@ _maas_embed() {
     # Offer option value completions
     case "${prev}" in
     '--model')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion embed -- --model "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
         return
         ;;
     '--profile')
@@ -701,6 +702,7 @@ _maas_tokenize() {
     # Offer option value completions
     case "${prev}" in
     '--model')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion tokenize -- --model "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
         return
         ;;
     '--profile')
@@ -724,6 +726,7 @@ _maas_detokenize() {
     # Offer option value completions
     case "${prev}" in
     '--model')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion detokenize -- --model "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
         return
         ;;
     '--profile')

@@ -96,6 +96,19 @@ import Testing
         }
     }
 
+    @Test func tabCompletesModelIdsFromTheGateway() async throws {
+        try await Self.withModel { fixture, sandbox in
+            let terminal = try PseudoTerminal(Fixture.binary, environment: fixture.environment, directory: fixture.work)
+            try terminal.type("complete hi --max-tokens 2 --model tiny" + PseudoTerminal.tab, at: "maas> ")
+            try terminal.expect("-1.1b-chat-v1.0 ")
+            terminal.send(PseudoTerminal.enter)
+            try terminal.expect("2 tokens")
+            try terminal.type(PseudoTerminal.ctrlD, at: "maas> ")
+            #expect(try terminal.waitForExit() == 0)
+            #expect(sandbox.endpoints.modelName.hasPrefix("tinyllama"))
+        }
+    }
+
     @Test func chatModeKeepsTheConversationAndSurvivesCtrlC() async throws {
         try await Self.withModel(tokensPerSecond: 50) { fixture, sandbox in
             let terminal = try PseudoTerminal(Fixture.binary, environment: fixture.environment, directory: fixture.work)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Shell
 
@@ -35,5 +36,44 @@ import Testing
     @Test func commonPrefix() {
         #expect(Completer.commonPrefix(["admin-token", "admin-url"]) == "admin-")
         #expect(Completer.commonPrefix([]) == "")
+    }
+}
+
+@Suite struct SubModeCompletionTests {
+    @Test func completesCommandsThenTheirValues() {
+        let completer = Completer(firstWords: ["/model", "/set", "/save"]) { command in
+            command == "/model" ? ["tiny", "llama"] : []
+        }
+        #expect(completer.complete("/s").candidates == ["/set", "/save"])
+        #expect(completer.complete("/model t").candidates == ["tiny"])
+        #expect(completer.complete("/model tiny extra").candidates == [])
+    }
+
+    /// Like the line editor, asks from a thread of its own.
+    func ask(_ values: DynamicValues, _ name: String) async -> [String] {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: values.values(for: name)) }
+        }
+    }
+
+    @Test func dynamicValuesAnswerLocalNamesAtOnceAndCacheFetchedOnes() async {
+        let calls = Mutex(0)
+        let values = DynamicValues(local: { $0 == "profile" ? ["lab"] : nil }, fetchers: [
+            "model": {
+                calls.withLock { $0 += 1 }
+                return ["m1", "m2"]
+            },
+        ])
+        #expect(await ask(values, "profile") == ["lab"])
+        // A slow fetch may miss the first Tab; the list is there once it lands.
+        var fetched = await ask(values, "model")
+        for _ in 0..<100 where fetched.isEmpty {
+            await Task.yield()
+            fetched = await ask(values, "model")
+        }
+        #expect(fetched == ["m1", "m2"])
+        #expect(await ask(values, "model") == ["m1", "m2"])
+        #expect(calls.withLock { $0 } == 1)
+        #expect(await ask(values, "unknown") == [])
     }
 }

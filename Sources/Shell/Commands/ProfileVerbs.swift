@@ -80,7 +80,7 @@ struct ProfileCommand: CommandGroup {
     struct Show: ShellCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one profile (the current one by default).")
 
-        @Argument(help: "The profile to show.", completion: .custom(completeProfileNames))
+        @Argument(help: ArgumentHelp("The profile to show.", valueName: "profile"), completion: .custom(completeProfileNames))
         var name: String?
         @Flag(help: "Show secrets in clear.") var reveal = false
         @OptionGroup var global: GlobalOptions
@@ -101,7 +101,7 @@ struct ProfileCommand: CommandGroup {
     struct Use: ShellCommand {
         static let configuration = CommandConfiguration(commandName: "use", abstract: "Make a profile the current one.")
 
-        @Argument(help: "The profile.", completion: .custom(completeProfileNames))
+        @Argument(help: ArgumentHelp("The profile.", valueName: "profile"), completion: .custom(completeProfileNames))
         var name: String
 
         func run(in context: CommandContext) async throws {
@@ -177,7 +177,7 @@ struct ProfileCommand: CommandGroup {
     struct Remove: ShellCommand {
         static let configuration = CommandConfiguration(commandName: "remove", abstract: "Delete a profile.", aliases: ["rm"])
 
-        @Argument(help: "The profile.", completion: .custom(completeProfileNames))
+        @Argument(help: ArgumentHelp("The profile.", valueName: "profile"), completion: .custom(completeProfileNames))
         var name: String
         @OptionGroup var global: GlobalOptions
         var globals: Settings? { global.settings }
@@ -195,7 +195,7 @@ struct ProfileCommand: CommandGroup {
     struct Rename: ShellCommand {
         static let configuration = CommandConfiguration(commandName: "rename", abstract: "Rename a profile.", aliases: ["mv"])
 
-        @Argument(help: "The profile.", completion: .custom(completeProfileNames))
+        @Argument(help: ArgumentHelp("The profile.", valueName: "profile"), completion: .custom(completeProfileNames))
         var name: String
         @Argument(help: "Its new name.")
         var newName: String

@@ -80,7 +80,20 @@ struct ChatMode {
         if context.interpreter.interactive, !context.options.quiet {
             output.print(output.style("chat with \(session.model) · /help for commands · /exit or Ctrl-D to leave", .dim))
         }
-        let completer = Completer(firstWords: Self.commands)
+        let interpreter = context.interpreter
+        let gateway = access.client.configuration.baseURL
+        if interpreter.cachedModels(for: gateway) == nil {
+            let client = access.client
+            Task { if let ids = try? await client.models().map(\.id) { interpreter.cacheModels(ids, for: gateway) } }
+        }
+        let completer = Completer(firstWords: Self.commands) { command in
+            switch command {
+            case "/model": interpreter.cachedModels(for: gateway) ?? []
+            case "/set": ["temperature", "max-tokens", "top-p"]
+            case "/stats": ["on", "off"]
+            default: []
+            }
+        }
         while true {
             let prompt = "chat(\(session.model))> "
             let line: String?

@@ -109,7 +109,7 @@ struct EmbedCommand: ShellCommand {
 
     @Argument(help: "The texts to embed.")
     var texts: [String]
-    @Option(help: "The model id.") var model: String?
+    @Option(help: ArgumentHelp("The model id.", valueName: "model"), completion: .custom { _, _, _ in [] }) var model: String?
     @OptionGroup var global: GlobalOptions
     var globals: Settings? { global.settings }
 
@@ -139,7 +139,7 @@ struct TokenizeCommand: ShellCommand {
     static let configuration = CommandConfiguration(commandName: "tokenize", abstract: "Show a text's token ids (POST /tokenize).")
 
     @Argument(help: "The text.") var text: String
-    @Option(help: "The model id.") var model: String?
+    @Option(help: ArgumentHelp("The model id.", valueName: "model"), completion: .custom { _, _, _ in [] }) var model: String?
     @OptionGroup var global: GlobalOptions
     var globals: Settings? { global.settings }
 
@@ -164,7 +164,7 @@ struct DetokenizeCommand: ShellCommand {
     static let configuration = CommandConfiguration(commandName: "detokenize", abstract: "Turn token ids back into text (POST /detokenize).")
 
     @Argument(help: "The token ids.") var ids: [Int]
-    @Option(help: "The model id.") var model: String?
+    @Option(help: ArgumentHelp("The model id.", valueName: "model"), completion: .custom { _, _, _ in [] }) var model: String?
     @OptionGroup var global: GlobalOptions
     var globals: Settings? { global.settings }
 

@@ -25,18 +25,28 @@ public struct Completer: Sendable {
         self.firstWords = nil
     }
 
-    /// Completes only the first word from a fixed list (a sub-mode's commands).
-    public init(firstWords: [String]) {
+    /// Completes the first word from a fixed list (a sub-mode's commands) and the
+    /// second from `dynamicValues(firstWord)`.
+    public init(firstWords: [String], currentDirectory: String = FileManager.default.currentDirectoryPath,
+                dynamicValues: @escaping @Sendable (String) -> [String] = { _ in [] }) {
         self.catalog = CommandCatalog(root: CommandCatalog.Node(name: "", aliases: [], abstract: "", subcommands: [], options: [], positionals: []))
-        self.currentDirectory = "."
-        self.dynamicValues = { _ in [] }
+        self.currentDirectory = currentDirectory
+        self.dynamicValues = dynamicValues
         self.firstWords = firstWords
     }
 
     public func complete(_ textBeforeCursor: String) -> Result {
         if let firstWords {
-            guard !textBeforeCursor.contains(" ") else { return Result(word: "", candidates: []) }
-            return Result(word: textBeforeCursor, candidates: firstWords.filter { $0.hasPrefix(textBeforeCursor) })
+            guard let space = textBeforeCursor.firstIndex(of: " ") else {
+                return Result(word: textBeforeCursor, candidates: firstWords.filter { $0.hasPrefix(textBeforeCursor) })
+            }
+            let first = String(textBeforeCursor[..<space])
+            let rest = textBeforeCursor[textBeforeCursor.index(after: space)...].drop { $0 == " " }
+            guard !rest.contains(" ") else { return Result(word: "", candidates: []) }
+            let word = String(rest)
+            let values = first == "/save" || first == "/load"
+                ? paths(matching: word, directoriesOnly: false) : dynamicValues(first).filter { $0.hasPrefix(word) }
+            return Result(word: word, candidates: values)
         }
         let command = textBeforeCursor.split(separator: ";", omittingEmptySubsequences: false).last.map(String.init) ?? ""
         var words = command.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)

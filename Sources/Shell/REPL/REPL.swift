@@ -1,4 +1,5 @@
 import Foundation
+import ModelGateway
 import Profiles
 
 /// The interactive `maas>` session: read a line with libedit, run it through
@@ -9,10 +10,8 @@ struct REPL {
 
     func run() async -> Int32 {
         let history = HistoryFile(environment: interpreter.environment)
-        let store = interpreter.profileStore
-        let completer = Completer { valueName in
-            valueName == "profile" || valueName == "name" ? ((try? store.load().names) ?? []) : []
-        }
+        let values = dynamicValues()
+        let completer = Completer { values.values(for: $0) }
         guard let editor = LineEditor(interrupts: interrupts, completer: completer, history: history.load()) else {
             interpreter.output.error("error: cannot start the line editor; reading commands as a script")
             return await interpreter.run(script: ScriptSource(name: "<stdin>", text: readAllStandardInput(), directory: nil))
@@ -55,6 +54,33 @@ struct REPL {
             }
             if let status = interpreter.exitStatus { return status }
         }
+    }
+
+    /// Tab's session values: profile names from the file, model ids from the gateway in force.
+    private func dynamicValues() -> DynamicValues {
+        let interpreter = self.interpreter
+        @Sendable func profile() -> ResolvedProfile? {
+            guard let document = try? interpreter.profileStore.load() else { return nil }
+            return try? ResolvedProfile.resolve(document: document, selected: interpreter.sessionOptions.profile, environment: interpreter.environment)
+        }
+        return DynamicValues(
+            local: { name in
+                switch name {
+                case "profile": return (try? interpreter.profileStore.load().names) ?? []
+                case "model": return profile()?.settings.gateway.flatMap { interpreter.cachedModels(for: $0) }
+                default: return nil
+                }
+            },
+            fetchers: [
+                "model": {
+                    guard let profile = profile(), let configuration = try? GatewayAccess.configuration(for: profile),
+                          let client = try? GatewayClient(configuration: configuration) else { return nil }
+                    let ids = try? await client.models().map(\.id)
+                    try? await client.shutdown()
+                    if let ids { interpreter.cacheModels(ids, for: configuration.baseURL) }
+                    return ids
+                },
+            ])
     }
 
     /// `maas> `, or `maas(NAME)> ` when the profile in force is not the default one.
