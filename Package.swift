@@ -65,7 +65,7 @@ let package = Package(
         ),
         .executableTarget(name: "maas", dependencies: ["Shell"]),
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles"]),
-        .testTarget(name: "ThreeScaleAdminTests", dependencies: ["ThreeScaleAdmin"]),
+        .testTarget(name: "ThreeScaleAdminTests", dependencies: ["ThreeScaleAdmin"], exclude: ["Fixtures"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Profiles"]),
         .testTarget(name: "EndToEndTests", dependencies: ["maas"]),
         .testTarget(

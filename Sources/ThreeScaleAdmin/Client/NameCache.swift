@@ -21,6 +21,7 @@ public enum ObjectRef: Sendable, Hashable, CustomStringConvertible {
 /// (one command), so a verb that names the same product three times lists it once.
 public actor NameCache {
     private var ids: [String: [String: Int]] = [:]
+    private var loaded: Set<String> = []
 
     public init() {}
 
@@ -34,18 +35,22 @@ public actor NameCache {
         var table: [String: Int] = [:]
         for entry in entries { table[entry.name] = entry.id }
         ids[scope] = table
+        loaded.insert(scope)
     }
 
+    /// One object just created; the scope is not thereby complete.
     public func remember(_ name: String, id: Int, in scope: String) {
         ids[scope, default: [:]][name] = id
     }
 
     public func forget(scope: String) {
         ids[scope] = nil
+        loaded.remove(scope)
     }
 
+    /// Whether the scope holds a whole listing.
     public func isLoaded(_ scope: String) -> Bool {
-        ids[scope] != nil
+        loaded.contains(scope)
     }
 }
 

@@ -20,7 +20,7 @@ public struct FieldChange: Sendable, Codable, Equatable {
     /// Documents and long values are summarised, not dumped.
     static func short(_ name: String, _ value: String) -> String {
         if name == "body" { return "(\(value.utf8.count) bytes)" }
-        return value.count > 60 ? String(value.prefix(57)) + "…" : "'\(value)'"
+        return value.count > 120 ? "'\(value.prefix(117))…'" : "'\(value)'"
     }
 }
 

@@ -48,9 +48,11 @@ public enum ResourceCodec {
     public static func decode(yaml: String, file: String) throws(ResourceErrors) -> [ResourceDocument] {
         var documents: [ResourceDocument] = []
         var issues: [ResourceIssue] = []
-        let nodes: [Node]
+        var nodes: [Node] = []
         do {
-            nodes = Array(try Yams.compose_all(yaml: yaml))
+            // Parser directly: `compose_all`'s sequence keeps errors instead of throwing.
+            let parser = try Parser(yaml: yaml)
+            while let node = try parser.nextRoot() { nodes.append(node) }
         } catch {
             throw ResourceErrors([ResourceIssue(file: file, line: yamlErrorLine(error), message: "not valid YAML: \(error)")])
         }

@@ -35,7 +35,8 @@ struct YAMLTree {
         if let mark = node.mark, lines[path] == nil { lines[path] = mark.line }
         switch node {
         case .scalar(let scalar):
-            switch Tag.Name(rawValue: scalar.tag.description) {
+            // Plain scalars carry no tag after composing; the resolver decides (quoted ones stay strings).
+            switch Resolver.default.resolveTag(of: node) {
             case .null: return .null
             case .bool: return node.bool.map(JSONValue.bool) ?? .string(scalar.string)
             case .int: return node.int.map(JSONValue.int) ?? .string(scalar.string)
