@@ -57,8 +57,17 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .target(
+            name: "ThreeScaleAdmin",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(name: "maas", dependencies: ["Shell"]),
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles"]),
+        .testTarget(name: "ThreeScaleAdminTests", dependencies: ["ThreeScaleAdmin"], exclude: ["Fixtures"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Profiles"]),
         .testTarget(name: "EndToEndTests", dependencies: ["maas", "Sandbox", "SandboxModel"]),
         .testTarget(

@@ -1,0 +1,217 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The 3scale Account Management API client. It owns one `HTTPClient`; call
+/// `shutdown()` when done. Every method throws `AdminError`s only.
+///
+/// The token travels as HTTP Basic (empty user, token as password, like porta's own
+/// clients), never in a URL, so it cannot end up in a log line. Paths always use the
+/// `.json` suffix; bodies are form-encoded.
+public final class AdminClient: Sendable {
+    public let configuration: AdminConfiguration
+    /// Name → id resolutions made by this client (one per command).
+    public let names = NameCache()
+    let http: HTTPClient
+    let base: BaseURL
+    private let authorization: String
+    /// Larger answers are refused rather than held in memory.
+    static let maxResponseSize = 32 * 1024 * 1024
+    /// porta's largest page.
+    static let pageSize = 500
+
+    public init(configuration: AdminConfiguration) throws(AdminError) {
+        self.configuration = configuration
+        self.base = try BaseURL(configuration.adminURL)
+        let credentials = Data(":\(configuration.accessToken)".utf8).base64EncodedString()
+        self.authorization = "Basic \(credentials)"
+        self.http = HTTPClient(
+            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+            configuration: try Self.httpConfiguration(configuration))
+    }
+
+    /// Closes the connections. The client cannot be used afterwards.
+    public func shutdown() async throws {
+        try await http.shutdown()
+    }
+
+    // MARK: Calls
+
+    struct Call: Sendable {
+        var method: HTTPMethod
+        var path: String
+        var query: [(name: String, value: String)] = []
+        var form: FormBody? = nil
+        /// "create backend llama70b": the start of an error message.
+        var operation: String
+        /// "backend llama70b": what a 404 did not find.
+        var what: String
+    }
+
+    /// Sends a call and returns the body of a 2xx answer. Idempotent calls are
+    /// retried on connection errors, 429 and 5xx; a POST never is (see `create`).
+    func send(_ call: Call) async throws(AdminError) -> [UInt8] {
+        var attempt = 1
+        while true {
+            if Task.isCancelled { throw .cancelled }
+            let url = base.url(call.path, query: call.query)
+            var retryAfter: Duration?
+            let failure: AdminError
+            do {
+                let (status, headers, body) = try await exchange(call, url: url)
+                if (200..<300).contains(status) { return body }
+                failure = ResponseMapper.error(
+                    status: status, body: body, operation: call.operation, what: call.what, url: base.display)
+                retryAfter = headers.first(name: "Retry-After").flatMap(Int.init).map { .seconds(min($0, 10)) }
+            } catch {
+                failure = error
+            }
+            guard call.method != .POST, failure.isTransient, attempt < configuration.maxAttempts else { throw failure }
+            let backoff = configuration.retryDelay * (1 << (attempt - 1))
+            do {
+                try await Task.sleep(for: retryAfter.map { max($0, backoff) } ?? backoff)
+            } catch {
+                throw .cancelled
+            }
+            attempt += 1
+        }
+    }
+
+    private func exchange(_ call: Call, url: String) async throws(AdminError) -> (Int, HTTPHeaders, [UInt8]) {
+        var request = HTTPClientRequest(url: url)
+        request.method = call.method
+        request.headers.add(name: "Authorization", value: authorization)
+        request.headers.add(name: "Accept", value: "application/json")
+        if let form = call.form {
+            request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+            request.body = .bytes(ByteBuffer(string: form.encoded))
+        }
+        do {
+            let response = try await http.execute(request, timeout: TimeAmount(configuration.readTimeout))
+            let body = try await response.body.collect(upTo: Self.maxResponseSize)
+            return (Int(response.status.code), response.headers, Array(buffer: body))
+        } catch {
+            throw TransportErrorMapper.error(error, url: base.display, host: base.host)
+        }
+    }
+
+    /// A call whose answer is one wrapped object.
+    func object<T: Decodable>(_ call: Call, key: String, as type: T.Type = T.self) async throws(AdminError) -> T {
+        let body = try await send(call)
+        do {
+            return try Envelope.one(T.self, key: key, from: body)
+        } catch {
+            throw .unexpectedBody(operation: call.operation, reason: Envelope.reason(error, body: body))
+        }
+    }
+
+    /// A list call. Paginated endpoints are read page by page (`per_page=500`) until a
+    /// short page, because porta does not always send pagination metadata.
+    func list<T: Decodable>(_ call: Call, key: String, plural: String, paginated: Bool) async throws(AdminError) -> [T] {
+        guard paginated else { return try await decodeList(call, key: key, plural: plural) }
+        var all: [T] = []
+        var page = 1
+        while true {
+            var pageCall = call
+            pageCall.query += [("page", String(page)), ("per_page", String(Self.pageSize))]
+            let items: [T] = try await decodeList(pageCall, key: key, plural: plural)
+            all += items
+            if items.count < Self.pageSize { return all }
+            page += 1
+        }
+    }
+
+    private func decodeList<T: Decodable>(_ call: Call, key: String, plural: String) async throws(AdminError) -> [T] {
+        let body = try await send(call)
+        do {
+            return try Envelope.many(T.self, key: key, plural: plural, from: body)
+        } catch {
+            throw .unexpectedBody(operation: call.operation, reason: Envelope.reason(error, body: body))
+        }
+    }
+
+    /// A POST that creates something. It is retried only when `lookup` shows that the
+    /// failed attempt did not create the object; without a lookup it is sent once.
+    func create<T: Sendable>(
+        _ post: () async throws -> T,
+        lookup: (() async throws -> T?)? = nil
+    ) async throws(AdminError) -> T {
+        var attempt = 1
+        while true {
+            do {
+                return try await post()
+            } catch {
+                let error = AdminError(error)
+                guard let lookup, error.isTransient, attempt < configuration.maxAttempts else { throw error }
+                do {
+                    try await Task.sleep(for: configuration.retryDelay * (1 << (attempt - 1)))
+                } catch {
+                    throw .cancelled
+                }
+                do {
+                    if let existing = try await lookup() { return existing }
+                } catch {
+                    throw AdminError(error)
+                }
+                attempt += 1
+            }
+        }
+    }
+
+    /// GET of any URL without credentials (an ActiveDoc's `url`), as text.
+    public func fetchDocument(url: String) async throws(AdminError) -> String {
+        guard let parsed = URL(string: url), let scheme = parsed.scheme, ["http", "https"].contains(scheme),
+            let host = parsed.host, !host.isEmpty
+        else { throw .invalidURL(url, reason: "it needs http:// or https:// and a host") }
+        var request = HTTPClientRequest(url: url)
+        request.headers.add(name: "Accept", value: "application/json, application/yaml, */*")
+        let status: UInt
+        let body: ByteBuffer
+        do {
+            let response = try await http.execute(request, timeout: TimeAmount(configuration.readTimeout))
+            status = response.status.code
+            body = try await response.body.collect(upTo: Self.maxResponseSize)
+        } catch {
+            throw TransportErrorMapper.error(error, url: url, host: host)
+        }
+        guard (200..<300).contains(status) else {
+            throw .unexpectedStatus(operation: "Fetching \(url)", status: Int(status), body: "")
+        }
+        return String(buffer: body)
+    }
+
+    private static func httpConfiguration(_ configuration: AdminConfiguration) throws(AdminError)
+        -> HTTPClient.Configuration
+    {
+        var http = HTTPClient.Configuration(
+            certificateVerification: configuration.insecureTLS ? .none : .fullVerification)
+        if let caFile = configuration.caFile {
+            guard let contents = FileManager.default.contents(atPath: caFile) else {
+                throw .invalidCAFile(path: caFile, reason: "cannot read it")
+            }
+            guard String(decoding: contents, as: UTF8.self).contains("-----BEGIN CERTIFICATE-----") else {
+                throw .invalidCAFile(path: caFile, reason: "no PEM certificate in it")
+            }
+            http.tlsConfiguration?.additionalTrustRoots = [.file(caFile)]
+        }
+        http.timeout = .init(
+            connect: TimeAmount(configuration.connectTimeout), read: TimeAmount(configuration.readTimeout))
+        // "Connection refused" should be reported at once, not retried until the
+        // connect timeout; the retry policy above decides about retries.
+        http.connectionPool.retryConnectionEstablishment = false
+        return http
+    }
+}
+
+extension TimeAmount {
+    init(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}

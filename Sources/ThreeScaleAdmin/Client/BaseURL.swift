@@ -1,0 +1,36 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The admin portal's URL split into what requests need: no trailing slash, any
+/// path prefix kept (a reverse proxy may mount the portal under a path).
+struct BaseURL: Sendable, Equatable {
+    let root: String
+    let host: String
+
+    init(_ text: String) throws(AdminError) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased() else {
+            throw .invalidURL(text, reason: "it is not a URL")
+        }
+        guard scheme == "http" || scheme == "https" else {
+            throw .invalidURL(text, reason: "the scheme must be http or https")
+        }
+        guard let host = url.host, !host.isEmpty else { throw .invalidURL(text, reason: "it has no host") }
+        guard url.query == nil else { throw .invalidURL(text, reason: "it must not have a query") }
+        var root = trimmed
+        while root.hasSuffix("/") { root.removeLast() }
+        self.root = root
+        self.host = host
+    }
+
+    /// What error messages show: the portal, never a path with parameters.
+    var display: String { root }
+
+    func url(_ path: String, query: [(name: String, value: String)]) -> String {
+        guard !query.isEmpty else { return root + path }
+        return root + path + "?" + FormBody(query).encoded
+    }
+}
