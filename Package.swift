@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "Shell",
             dependencies: [
-                "CEditLine", "Profiles", "Sandbox", "SandboxModel", "ModelGateway",
+                "CEditLine", "Profiles", "Sandbox", "SandboxModel", "ModelGateway", "ThreeScaleAdmin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -24,6 +24,7 @@ public final class Interpreter: Sendable {
         var exitStatus: Int32?
         var sourceDepth = 0
         var models: [String: [String]] = [:]
+        var names: [String: [String]] = [:]
         var warnings: Set<String> = []
     }
 
@@ -67,6 +68,15 @@ public final class Interpreter: Sendable {
 
     public func cacheModels(_ models: [String], for gateway: String) {
         state.withLock { $0.models[gateway] = models }
+    }
+
+    /// Names from the last listing of a kind (`backend`, `product`…), for Tab.
+    public func remember(_ names: [String], for kind: String) {
+        state.withLock { $0.names[kind] = names }
+    }
+
+    public func rememberedNames(for kind: String) -> [String]? {
+        state.withLock { $0.names[kind] }
     }
 
     /// True the first time a warning is given in this session.

@@ -1,0 +1,31 @@
+import Profiles
+import ThreeScaleAdmin
+
+/// An admin API client for the profile in force, closed after the command.
+struct AdminAccess {
+    let context: CommandContext
+    let profile: ResolvedProfile
+    let client: AdminClient
+
+    static func with<T: Sendable>(_ context: CommandContext, _ body: (AdminAccess) async throws -> T) async throws -> T {
+        let profile = try context.resolvedProfile()
+        let settings = profile.settings
+        guard let url = settings.adminURL, let token = settings.adminToken else {
+            throw ShellError("profile '\(profile.name)' has no admin portal URL and token: run `admin login --url URL` (or start `maas --sandbox`)")
+        }
+        if settings.insecure == true, context.interpreter.firstTime(warning: "insecure:\(profile.name)") {
+            context.output.warn("warning: profile '\(profile.name)' skips TLS certificate checks (insecure: true); use it on test clusters only")
+        }
+        let client = try AdminClient(configuration: AdminConfiguration(
+            adminURL: url, accessToken: token, caFile: settings.caFile, insecureTLS: settings.insecure ?? false))
+        let access = AdminAccess(context: context, profile: profile, client: client)
+        do {
+            let result = try await body(access)
+            try? await client.shutdown()
+            return result
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import ThreeScaleAdmin
+
+/// The one path from desired resources to the server, shared by `apply -f` and the
+/// verbs that create products and backends: fetch what exists, plan, print, apply.
+struct Reconciliation {
+    let access: AdminAccess
+    var concurrency = 4
+
+    /// The plan for `set` against the server as it is now.
+    func plan(_ set: ResourceSet) async throws -> Plan {
+        let documents = try await DocumentLoader.load(set, client: access.client)
+        let state = try await StateFetcher(client: access.client, concurrency: concurrency).fetch(for: set)
+        return try Planner.plan(set, state: state, documents: documents)
+    }
+
+    /// Applies `plan`, printing each action as it completes (unless quiet); throws when any failed,
+    /// after saying what was done and what was not.
+    @discardableResult
+    func apply(_ plan: Plan, of set: ResourceSet) async throws -> ApplyReport {
+        let output = access.context.output
+        let quiet = access.context.options.quiet || access.context.options.output.map { $0 != .table } ?? false
+        let report = await Applier(client: access.client, resources: set, concurrency: concurrency).apply(plan) { action, status in
+            guard !quiet, case .completed = status else { return }
+            output.print(output.style("✓", .green) + " " + action.summary)
+        }
+        guard report.succeeded else {
+            for failure in report.failed {
+                output.error("✗ \(failure.action.summary): \(failure.error)")
+            }
+            if !report.notAttempted.isEmpty {
+                output.err.write("not done (\(report.notAttempted.count)):\n")
+                for action in report.notAttempted { output.err.write("  - \(action.summary)\n") }
+            }
+            throw ShellError("\(report.completed.count) of \(plan.actions.count) changes made; fix the cause and run the same command again to finish")
+        }
+        return report
+    }
+
+    /// Prints a plan: one line an action, or the actions as json/yaml.
+    static func print(_ plan: Plan, context: CommandContext, dryRun: Bool) throws {
+        switch context.options.output ?? .table {
+        case .table:
+            if plan.isEmpty {
+                context.output.print("nothing to do: the server already matches")
+                return
+            }
+            let heading = dryRun ? "plan (\(plan.actions.count) change\(plan.actions.count == 1 ? "" : "s"), dry run: nothing was changed)" : "applying \(plan.actions.count) change\(plan.actions.count == 1 ? "" : "s")"
+            context.output.print(context.output.style(heading, .bold))
+            if dryRun { for line in plan.lines { context.output.print("  + " + line) } }
+        case .json, .yaml:
+            try context.renderer.emit(plan, table: Table(columns: [], rows: []))
+        }
+    }
+}
