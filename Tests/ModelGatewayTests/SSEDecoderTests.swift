@@ -45,6 +45,13 @@ import Testing
         #expect(decode(["\n\n\nevent: x\n\n"]).isEmpty)
     }
 
+    @Test func leadingByteOrderMarkIsSkipped() {
+        var decoder = SSEDecoder()
+        var events = decoder.feed(ByteBuffer(bytes: [0xEF, 0xBB]))
+        events += decoder.feed(ByteBuffer(bytes: [0xBF] + Array("data: x\n\n".utf8)))
+        #expect(events == [SSEEvent(data: "x")])
+    }
+
     @Test func unfinishedEventIsPending() {
         var decoder = SSEDecoder()
         #expect(decoder.feed(ByteBuffer(string: "data: a\n\ndata: b")).count == 1)
