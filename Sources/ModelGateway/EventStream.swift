@@ -1,9 +1,4 @@
 import AsyncHTTPClient
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import NIOCore
 
 /// The events of one streamed answer, decoded from the response body as its bytes
@@ -39,8 +34,6 @@ public struct EventStream: AsyncSequence, Sendable {
         private var ended = false
         /// An error found in a chunk; thrown once the events before it are delivered.
         private var failure: GatewayError?
-        private let jsonDecoder = JSONDecoder()
-        private static let errorKey = Data(#""error""#.utf8)
 
         init(body: HTTPClientResponse.Body.AsyncIterator, url: String, host: String, status: Int) {
             self.body = body
@@ -94,26 +87,23 @@ public struct EventStream: AsyncSequence, Sendable {
                 sawDone = true
                 return
             }
-            let bytes = Data(event.data.utf8)
-            // Only a payload with an "error" key can be an error; checking for the
-            // key first spares every ordinary chunk a second JSON decode.
-            if bytes.firstRange(of: Self.errorKey) != nil,
-                let error = ResponseErrorMapper.serverError(in: Array(bytes), status: status)
-            {
-                failure = error
-                return
-            }
             let chunk: StreamChunk
             do {
-                chunk = try jsonDecoder.decode(StreamChunk.self, from: bytes)
+                chunk = try StreamChunk(parsing: event.data)
             } catch {
-                failure = .invalidResponse(url: url, reason: "a stream event is not a JSON chunk: \(error)")
+                failure = .invalidResponse(url: url, reason: "a stream event is not a JSON chunk: \(event.data.prefix(200))")
+                return
+            }
+            if chunk.isError {
+                failure =
+                    ResponseErrorMapper.serverError(in: Array(event.data.utf8), status: status)
+                    ?? .invalidResponse(url: url, reason: "unreadable error event: \(event.data.prefix(200))")
                 return
             }
             if let usage = chunk.usage { lastUsage = usage }
-            for choice in chunk.choices ?? [] {
-                let index = choice.index ?? 0
-                if let text = choice.text ?? choice.delta?.content, !text.isEmpty {
+            for choice in chunk.choices {
+                let index = choice.index
+                if let text = choice.text, !text.isEmpty {
                     tokensReceived += 1
                     pending.append(.text(text, choice: index))
                 }
