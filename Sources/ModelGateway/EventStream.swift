@@ -10,6 +10,7 @@ import NIOCore
 /// breaks before `data: [DONE]` is `.streamInterrupted(tokensReceived:)`.
 public struct EventStream: AsyncSequence, Sendable {
     public typealias Element = StreamEvent
+    public typealias Failure = GatewayError
 
     let body: HTTPClientResponse.Body
     let url: String
@@ -42,7 +43,23 @@ public struct EventStream: AsyncSequence, Sendable {
             self.status = status
         }
 
-        public mutating func next() async throws -> StreamEvent? {
+        public mutating func next() async throws(GatewayError) -> StreamEvent? {
+            try await next(isolation: nil)
+        }
+
+        /// Runs in the caller's isolation (e.g. the main actor), so the events of a
+        /// chunk already received are delivered without a hop to another executor;
+        /// only waiting for the next network chunk may switch threads.
+        @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, *)
+        public mutating func next(isolation actor: isolated (any Actor)? = #isolation) async throws(GatewayError)
+            -> StreamEvent?
+        {
+            try await advance()
+        }
+
+        private mutating func advance(isolation actor: isolated (any Actor)? = #isolation) async throws(GatewayError)
+            -> StreamEvent?
+        {
             while true {
                 if pendingIndex < pending.count {
                     defer { pendingIndex += 1 }
@@ -57,8 +74,13 @@ public struct EventStream: AsyncSequence, Sendable {
                 pending.removeAll(keepingCapacity: true)
                 pendingIndex = 0
                 let chunk: ByteBuffer?
+                // The body iterator is owned by this iterator alone and is not used
+                // again until `next()` returns, so handing it to the nonisolated call
+                // cannot race.
+                nonisolated(unsafe) var bodyIterator = body
+                defer { body = bodyIterator }
                 do {
-                    chunk = try await body.next()
+                    chunk = try await bodyIterator.next()
                 } catch {
                     ended = true
                     throw TransportErrorMapper.error(error, url: url, host: host, tokensReceived: tokensReceived)
