@@ -28,6 +28,9 @@ enum TransportErrorMapper {
                 break
             }
         }
+        if error is NIOTooManyBytesError {
+            return .invalidResponse(url: url, reason: "the response is larger than the client accepts")
+        }
         if let tokensReceived {
             return .streamInterrupted(tokensReceived: tokensReceived)
         }
