@@ -99,6 +99,9 @@ public struct EventStream: AsyncSequence, Sendable {
                 var decoder = SSEDecoder()
                 swap(&decoder, &self.decoder)
                 decoder.feed(chunk) { event in handle(event) }
+                if decoder.oversizedEventDropped, failure == nil {
+                    failure = .invalidResponse(url: url, reason: "a stream event exceeds \(SSEDecoder.maxEventSize) bytes")
+                }
                 swap(&decoder, &self.decoder)
             }
         }

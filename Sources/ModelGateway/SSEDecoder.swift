@@ -94,7 +94,22 @@ public struct SSEDecoder: Sendable {
         }
         if lineStart < count {
             partialLine.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[lineStart..<count]))
+            if partialLine.count > Self.maxEventSize { discardOversizedEvent() }
         }
+    }
+
+    /// Events are held in memory until complete; one larger than this is dropped
+    /// (and `oversizedEventDropped` set) so a broken server cannot exhaust memory.
+    public static let maxEventSize = 16 * 1024 * 1024
+
+    /// Set once an event over `maxEventSize` was dropped; the stream is unusable.
+    public private(set) var oversizedEventDropped = false
+
+    private mutating func discardOversizedEvent() {
+        oversizedEventDropped = true
+        partialLine = []
+        data = []
+        hasData = false
     }
 
     private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -119,6 +134,10 @@ public struct SSEDecoder: Sendable {
         if name.elementsEqual("data".utf8) {
             if hasData { data.append(UInt8(ascii: "\n")) }
             data.append(contentsOf: value)
+            if data.count > Self.maxEventSize {
+                discardOversizedEvent()
+                return
+            }
             hasData = true
         } else if name.elementsEqual("event".utf8) {
             eventType = String(decoding: value, as: UTF8.self)
