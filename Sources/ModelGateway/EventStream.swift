@@ -1,9 +1,4 @@
 import AsyncHTTPClient
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import NIOCore
 
 /// The events of one streamed answer, decoded from the response body as its bytes
@@ -15,6 +10,7 @@ import NIOCore
 /// breaks before `data: [DONE]` is `.streamInterrupted(tokensReceived:)`.
 public struct EventStream: AsyncSequence, Sendable {
     public typealias Element = StreamEvent
+    public typealias Failure = GatewayError
 
     let body: HTTPClientResponse.Body
     let url: String
@@ -39,8 +35,6 @@ public struct EventStream: AsyncSequence, Sendable {
         private var ended = false
         /// An error found in a chunk; thrown once the events before it are delivered.
         private var failure: GatewayError?
-        private let jsonDecoder = JSONDecoder()
-        private static let errorKey = Data(#""error""#.utf8)
 
         init(body: HTTPClientResponse.Body.AsyncIterator, url: String, host: String, status: Int) {
             self.body = body
@@ -49,7 +43,23 @@ public struct EventStream: AsyncSequence, Sendable {
             self.status = status
         }
 
-        public mutating func next() async throws -> StreamEvent? {
+        public mutating func next() async throws(GatewayError) -> StreamEvent? {
+            try await next(isolation: nil)
+        }
+
+        /// Runs in the caller's isolation (e.g. the main actor), so the events of a
+        /// chunk already received are delivered without a hop to another executor;
+        /// only waiting for the next network chunk may switch threads.
+        @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, *)
+        public mutating func next(isolation actor: isolated (any Actor)? = #isolation) async throws(GatewayError)
+            -> StreamEvent?
+        {
+            try await advance()
+        }
+
+        private mutating func advance(isolation actor: isolated (any Actor)? = #isolation) async throws(GatewayError)
+            -> StreamEvent?
+        {
             while true {
                 if pendingIndex < pending.count {
                     defer { pendingIndex += 1 }
@@ -64,8 +74,13 @@ public struct EventStream: AsyncSequence, Sendable {
                 pending.removeAll(keepingCapacity: true)
                 pendingIndex = 0
                 let chunk: ByteBuffer?
+                // The body iterator is owned by this iterator alone and is not used
+                // again until `next()` returns, so handing it to the nonisolated call
+                // cannot race.
+                nonisolated(unsafe) var bodyIterator = body
+                defer { body = bodyIterator }
                 do {
-                    chunk = try await body.next()
+                    chunk = try await bodyIterator.next()
                 } catch {
                     ended = true
                     throw TransportErrorMapper.error(error, url: url, host: host, tokensReceived: tokensReceived)
@@ -84,6 +99,9 @@ public struct EventStream: AsyncSequence, Sendable {
                 var decoder = SSEDecoder()
                 swap(&decoder, &self.decoder)
                 decoder.feed(chunk) { event in handle(event) }
+                if decoder.oversizedEventDropped, failure == nil {
+                    failure = .invalidResponse(url: url, reason: "a stream event exceeds \(SSEDecoder.maxEventSize) bytes")
+                }
                 swap(&decoder, &self.decoder)
             }
         }
@@ -94,26 +112,23 @@ public struct EventStream: AsyncSequence, Sendable {
                 sawDone = true
                 return
             }
-            let bytes = Data(event.data.utf8)
-            // Only a payload with an "error" key can be an error; checking for the
-            // key first spares every ordinary chunk a second JSON decode.
-            if bytes.firstRange(of: Self.errorKey) != nil,
-                let error = ResponseErrorMapper.serverError(in: Array(bytes), status: status)
-            {
-                failure = error
-                return
-            }
             let chunk: StreamChunk
             do {
-                chunk = try jsonDecoder.decode(StreamChunk.self, from: bytes)
+                chunk = try StreamChunk(parsing: event.data)
             } catch {
-                failure = .invalidResponse(url: url, reason: "a stream event is not a JSON chunk: \(error)")
+                failure = .invalidResponse(url: url, reason: "a stream event is not a JSON chunk: \(event.data.prefix(200))")
+                return
+            }
+            if chunk.isError {
+                failure =
+                    ResponseErrorMapper.serverError(in: Array(event.data.utf8), status: status)
+                    ?? .invalidResponse(url: url, reason: "unreadable error event: \(event.data.prefix(200))")
                 return
             }
             if let usage = chunk.usage { lastUsage = usage }
-            for choice in chunk.choices ?? [] {
-                let index = choice.index ?? 0
-                if let text = choice.text ?? choice.delta?.content, !text.isEmpty {
+            for choice in chunk.choices {
+                let index = choice.index
+                if let text = choice.text, !text.isEmpty {
                     tokensReceived += 1
                     pending.append(.text(text, choice: index))
                 }

@@ -31,6 +31,9 @@ public struct SSEDecoder: Sendable {
     private var hasData = false
     private var eventType: String?
     private var lastEventID: String?
+    /// How many bytes of a leading UTF-8 byte order mark were skipped; nil once the
+    /// stream's first bytes are past (the standard strips one BOM at the start).
+    private var byteOrderMarkSeen: Int? = 0
 
     public init() {}
 
@@ -49,9 +52,17 @@ public struct SSEDecoder: Sendable {
     public mutating func feed(bytes: UnsafeRawBufferPointer, _ onEvent: (SSEEvent) throws -> Void) rethrows {
         let count = bytes.count
         var index = 0
-        if skipLeadingLineFeed, count > 0 {
+        while let seen = byteOrderMarkSeen, index < count {
+            guard bytes[index] == Self.byteOrderMark[seen] else {
+                byteOrderMarkSeen = nil
+                break
+            }
+            index += 1
+            byteOrderMarkSeen = seen + 1 < Self.byteOrderMark.count ? seen + 1 : nil
+        }
+        if skipLeadingLineFeed, index < count {
             skipLeadingLineFeed = false
-            if bytes[0] == UInt8(ascii: "\n") { index = 1 }
+            if bytes[index] == UInt8(ascii: "\n") { index += 1 }
         }
         var lineStart = index
         while index < count {
@@ -83,8 +94,25 @@ public struct SSEDecoder: Sendable {
         }
         if lineStart < count {
             partialLine.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[lineStart..<count]))
+            if partialLine.count > Self.maxEventSize { discardOversizedEvent() }
         }
     }
+
+    /// Events are held in memory until complete; one larger than this is dropped
+    /// (and `oversizedEventDropped` set) so a broken server cannot exhaust memory.
+    public static let maxEventSize = 16 * 1024 * 1024
+
+    /// Set once an event over `maxEventSize` was dropped; the stream is unusable.
+    public private(set) var oversizedEventDropped = false
+
+    private mutating func discardOversizedEvent() {
+        oversizedEventDropped = true
+        partialLine = []
+        data = []
+        hasData = false
+    }
+
+    private static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// True when bytes of an unfinished event are buffered: a stream that ends now
     /// was cut in the middle of an event.
@@ -106,6 +134,10 @@ public struct SSEDecoder: Sendable {
         if name.elementsEqual("data".utf8) {
             if hasData { data.append(UInt8(ascii: "\n")) }
             data.append(contentsOf: value)
+            if data.count > Self.maxEventSize {
+                discardOversizedEvent()
+                return
+            }
             hasData = true
         } else if name.elementsEqual("event".utf8) {
             eventType = String(decoding: value, as: UTF8.self)

@@ -8,26 +8,92 @@ public enum StreamEvent: Sendable, Equatable {
     case usage(Usage)
 }
 
-/// One `data:` payload of vLLM's stream, decoded leniently: completion chunks carry
+/// One `data:` payload of vLLM's stream, read leniently: completion chunks carry
 /// `text`, chat chunks `delta.content`; `usage` may be absent, null or present on
-/// any chunk; an `error` object means the server failed mid-stream.
-struct StreamChunk: Decodable {
-    struct Choice: Decodable {
-        struct Delta: Decodable {
-            var content: String?
-        }
-
-        var index: Int?
+/// any chunk; a top-level `error` (or `"object":"error"`) means the server failed
+/// mid-stream. Unknown members are skipped.
+struct StreamChunk {
+    struct Choice {
+        var index = 0
         var text: String?
-        var delta: Delta?
         var finishReason: String?
+    }
 
-        enum CodingKeys: String, CodingKey {
-            case index, text, delta
-            case finishReason = "finish_reason"
+    var choices: [Choice] = []
+    var usage: Usage?
+    var isError = false
+
+    init(parsing data: String) throws {
+        var data = data
+        self = try data.withUTF8 { utf8 in
+            var chunk = StreamChunk()
+            var scanner = JSONScanner(UnsafeRawBufferPointer(utf8))
+            try scanner.object { scanner, key in
+                if key.elementsEqual("choices".utf8) {
+                    try scanner.array { scanner in chunk.choices.append(try Self.choice(&scanner)) }
+                } else if key.elementsEqual("usage".utf8) {
+                    chunk.usage = try Self.usage(&scanner)
+                } else if key.elementsEqual("error".utf8) {
+                    chunk.isError = true
+                    try scanner.skipValue()
+                } else if key.elementsEqual("object".utf8) {
+                    if try scanner.string() == "error" { chunk.isError = true }
+                } else {
+                    try scanner.skipValue()
+                }
+            }
+            try scanner.end()
+            return chunk
         }
     }
 
-    var choices: [Choice]?
-    var usage: Usage?
+    private init() {}
+
+    private static func choice(_ scanner: inout JSONScanner) throws -> Choice {
+        var choice = Choice()
+        try scanner.object { scanner, key in
+            if key.elementsEqual("index".utf8) {
+                choice.index = try scanner.integer() ?? 0
+            } else if key.elementsEqual("text".utf8) {
+                choice.text = try scanner.string()
+            } else if key.elementsEqual("delta".utf8) {
+                try scanner.object { scanner, key in
+                    if key.elementsEqual("content".utf8) {
+                        choice.text = try scanner.string()
+                    } else {
+                        try scanner.skipValue()
+                    }
+                }
+            } else if key.elementsEqual("finish_reason".utf8) {
+                choice.finishReason = try scanner.string()
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        return choice
+    }
+
+    /// `null` gives nil; an object gives its counts (missing ones as 0).
+    private static func usage(_ scanner: inout JSONScanner) throws -> Usage? {
+        var prompt: Int?
+        var completion: Int?
+        var total: Int?
+        var present = false
+        try scanner.object { scanner, key in
+            present = true
+            if key.elementsEqual("prompt_tokens".utf8) {
+                prompt = try scanner.integer()
+            } else if key.elementsEqual("completion_tokens".utf8) {
+                completion = try scanner.integer()
+            } else if key.elementsEqual("total_tokens".utf8) {
+                total = try scanner.integer()
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        guard present else { return nil }
+        return Usage(
+            promptTokens: prompt ?? 0, completionTokens: completion ?? 0,
+            totalTokens: total ?? (prompt ?? 0) + (completion ?? 0))
+    }
 }

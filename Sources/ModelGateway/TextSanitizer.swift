@@ -3,7 +3,8 @@
 /// - Escape sequences (ESC …, CSI, OSC, DCS/SOS/PM/APC strings, 7- and 8-bit) are
 ///   removed whole, so colours, cursor moves, titles and hyperlinks cannot be injected.
 /// - Other C0 controls and DEL become their visible Unicode "control pictures"
-///   (U+0019 → ␙); C1 controls become U+FFFD. Tab and newline are kept.
+///   (U+0019 → ␙); C1 controls become U+FFFD. Tab and newline are kept, and CRLF
+///   becomes a newline (a lone CR, which could overwrite the line, shows as ␍).
 /// - Invalid UTF-8 becomes U+FFFD, but a character split across two chunks is kept
 ///   whole: feed the chunks in order to one sanitizer and call `finish()` at the end.
 public struct TextSanitizer: Sendable {
@@ -24,6 +25,8 @@ public struct TextSanitizer: Sendable {
     private var sequenceLength = 0
     /// The first bytes of a UTF-8 character whose remaining bytes have not arrived.
     private var partialCharacter: [UInt8] = []
+    /// A CR whose next character (LF or not) has not arrived yet.
+    private var pendingCarriageReturn = false
 
     public init() {}
 
@@ -66,10 +69,11 @@ public struct TextSanitizer: Sendable {
     public mutating func finish() -> String {
         defer {
             partialCharacter = []
+            pendingCarriageReturn = false
             state = .text
             sequenceLength = 0
         }
-        return partialCharacter.isEmpty ? "" : "\u{FFFD}"
+        return (pendingCarriageReturn ? "\u{240D}" : "") + (partialCharacter.isEmpty ? "" : "\u{FFFD}")
     }
 
     private mutating func process(_ scalar: Unicode.Scalar, into output: inout String.UnicodeScalarView) {
@@ -126,9 +130,15 @@ public struct TextSanitizer: Sendable {
 
     private mutating func emit(_ scalar: Unicode.Scalar, into output: inout String.UnicodeScalarView) {
         let value = scalar.value
+        if pendingCarriageReturn {
+            pendingCarriageReturn = false
+            if value != 0x0A { output.append("\u{240D}") }
+        }
         switch value {
         case 0x09, 0x0A:
             output.append(scalar)
+        case 0x0D:
+            pendingCarriageReturn = true
         case 0x1B:
             begin(.escape)
         case 0x9B:

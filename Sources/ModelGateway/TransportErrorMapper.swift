@@ -10,6 +10,8 @@ import Darwin
 
 /// Turns what AsyncHTTPClient and NIO throw into `GatewayError`s that name the URL.
 enum TransportErrorMapper {
+    /// - Parameter tokensReceived: nil before a stream started; during a stream, the
+    ///   tokens received so far, and any broken connection is an interrupted stream.
     static func error(_ error: any Error, url: String, host: String, tokensReceived: Int?) -> GatewayError {
         if let error = error as? GatewayError { return error }
         if error is CancellationError { return .cancelled }
@@ -20,14 +22,20 @@ enum TransportErrorMapper {
                 return .timedOut(url: url, phase: .connect)
             case .readTimeout:
                 return .timedOut(url: url, phase: .read)
-            case .remoteConnectionClosed:
-                if let tokensReceived { return .streamInterrupted(tokensReceived: tokensReceived) }
-                return .connectionFailed(url: url, reason: "the server closed the connection without a response")
             case .invalidURL, .emptyHost, .emptyScheme:
                 return .invalidURL(url, reason: "\(error)")
             default:
                 break
             }
+        }
+        if error is NIOTooManyBytesError {
+            return .invalidResponse(url: url, reason: "the response is larger than the client accepts")
+        }
+        if let tokensReceived {
+            return .streamInterrupted(tokensReceived: tokensReceived)
+        }
+        if let error = error as? HTTPClientError, error == .remoteConnectionClosed {
+            return .connectionFailed(url: url, reason: "the server closed the connection without a response")
         }
         if let error = error as? NIOConnectionError {
             if error.connectionErrors.isEmpty && (error.dnsAError != nil || error.dnsAAAAError != nil) {
@@ -48,21 +56,18 @@ enum TransportErrorMapper {
         if typeName.contains("SocketAddressError") || "\(error)".contains("unknown host") {
             return .hostNotFound(host: host, url: url)
         }
-        if let tokensReceived {
-            return .streamInterrupted(tokensReceived: tokensReceived)
-        }
         return .connectionFailed(url: url, reason: "\(error)")
     }
 
     /// BoringSSL's messages are long codes; the common ones get plain words.
     private static func tlsReason(_ description: String) -> String {
-        if description.contains("CERTIFICATE_VERIFY_FAILED") || description.contains("unable to get local issuer") {
+        if description.contains("CERTIFICATE_VERIFY_FAILED") || description.contains("unableToValidateCertificate") {
             return "the server's certificate is not trusted"
         }
         if description.contains("WRONG_VERSION_NUMBER") || description.contains("PACKET_LENGTH_TOO_LONG") {
             return "the server does not speak TLS (try http:// instead of https://)"
         }
-        if description.contains("hostname") || description.contains("unableToValidateCertificate") {
+        if description.contains("failedToValidateHostname") {
             return "the certificate does not match the host name"
         }
         return description

@@ -6,7 +6,8 @@ import NIOCore
 /// `http://…/NAME` selects scenario NAME, which also checks that the client keeps
 /// the base URL's path).
 enum FakeGateway {
-    static func router() -> Router<BasicRequestContext> {
+    /// - Parameter stall: the `stalls` scenario stays silent until this stream ends.
+    static func router(stall: AsyncStream<Void> = AsyncStream { $0.finish() }) -> Router<BasicRequestContext> {
         let router = Router()
         let sse: HTTPFields = [.contentType: "text/event-stream; charset=utf-8"]
         let plain: HTTPFields = [.contentType: "text/plain; charset=us-ascii"]
@@ -21,6 +22,15 @@ enum FakeGateway {
                 // Failing the body writer makes the server drop the connection
                 // mid-body, as a crashed upstream would.
                 throw CancellationError()
+            })
+        }
+        router.post("/stalls/v1/completions") { _, _ in
+            Response(status: .ok, headers: sse, body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: chunk))
+                // Silent until the test has seen the client's read timeout.
+                for await _ in stall {}
+                try await writer.write(ByteBuffer(string: chunk))
+                try await writer.finish(nil)
             })
         }
         router.post("/error-event/v1/completions") { _, _ in

@@ -30,6 +30,24 @@ import Testing
         }
     }
 
+    @Test func silenceLongerThanTheReadTimeoutEndsTheStream() async throws {
+        let (stall, endStall) = AsyncStream.makeStream(of: Void.self)
+        try await withServer(FakeGateway.router(stall: stall)) { baseURL in
+            let configuration = GatewayConfiguration(baseURL: "\(baseURL)/stalls", readTimeout: .seconds(1))
+            try await withClient(configuration) { client in
+                // On a loaded machine even the head can come later than the timeout;
+                // either way the silence must end as a read timeout.
+                let error = await gatewayError {
+                    let (events, error) = await drain(try await client.streamCompletion(Self.request))
+                    #expect(events == [.text("tok", choice: 0)])
+                    if let error { throw error }
+                }
+                endStall.finish()
+                #expect(error == .timedOut(url: "\(baseURL)/stalls/v1/completions", phase: .read))
+            }
+        }
+    }
+
     @Test func errorEventInAStreamIsAServerError() async throws {
         try await withFake("error-event") { client in
             let (events, error) = await drain(try await client.streamCompletion(Self.request))

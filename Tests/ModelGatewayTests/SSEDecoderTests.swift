@@ -45,6 +45,23 @@ import Testing
         #expect(decode(["\n\n\nevent: x\n\n"]).isEmpty)
     }
 
+    @Test func leadingByteOrderMarkIsSkipped() {
+        var decoder = SSEDecoder()
+        var events = decoder.feed(ByteBuffer(bytes: [0xEF, 0xBB]))
+        events += decoder.feed(ByteBuffer(bytes: [0xBF] + Array("data: x\n\n".utf8)))
+        #expect(events == [SSEEvent(data: "x")])
+    }
+
+    @Test func oversizedEventIsDropped() {
+        var decoder = SSEDecoder()
+        let piece = ByteBuffer(repeating: UInt8(ascii: "x"), count: 1024 * 1024)
+        var events = decoder.feed(ByteBuffer(string: "data: "))
+        for _ in 0...(SSEDecoder.maxEventSize / piece.readableBytes) { events += decoder.feed(piece) }
+        events += decoder.feed(ByteBuffer(string: "\n\ndata: next\n\n"))
+        #expect(decoder.oversizedEventDropped)
+        #expect(events == [SSEEvent(data: "next")])
+    }
+
     @Test func unfinishedEventIsPending() {
         var decoder = SSEDecoder()
         #expect(decoder.feed(ByteBuffer(string: "data: a\n\ndata: b")).count == 1)

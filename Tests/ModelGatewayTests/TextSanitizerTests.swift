@@ -10,6 +10,12 @@ import Testing
         #expect(TextSanitizer.sanitize("a\u{19}b\u{0}c\u{7}d\u{7F}e\rf") == "a␙b␀c␇d␡e␍f")
     }
 
+    @Test func crlfIsANewlineButALoneCRIsShown() {
+        #expect(TextSanitizer.sanitize("a\r\nb\r") == "a\nb␍")
+        var sanitizer = TextSanitizer()
+        #expect(sanitizer.feed("a\r") + sanitizer.feed("\nb") + sanitizer.finish() == "a\nb")
+    }
+
     @Test func c1ControlsBecomeReplacementCharacters() {
         #expect(TextSanitizer.sanitize("a\u{85}b") == "a\u{FFFD}b")
     }
