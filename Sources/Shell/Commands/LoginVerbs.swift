@@ -1,5 +1,6 @@
 import ArgumentParser
 import Profiles
+import ThreeScaleAdmin
 
 /// Writes settings into the chosen profile (creating it) and makes it current.
 /// A secret that was not given is asked for without echo; an empty answer keeps the saved one.
@@ -67,16 +68,29 @@ struct AdminCommand: CommandGroup {
         var url: String
         @Option(help: "An access token with the Account Management API scope (asked for without echo when left out).")
         var token: String?
+        @Flag(help: "Read the token from the cluster's system-seed secret with `oc`, as the lab does.")
+        var fromOpenshift = false
+        @Option(help: "The namespace 3scale runs in (with --from-openshift).")
+        var namespace = "3scale"
         @OptionGroup var global: GlobalOptions
         var globals: Settings? { global.settings }
 
         func validate() throws {
             var probe = Profile()
             do { try probe.set(.adminURL, to: url) } catch { throw ValidationError(error.description) }
+            if fromOpenshift && token != nil { throw ValidationError("give --token or --from-openshift, not both") }
         }
 
         func run(in context: CommandContext) async throws {
-            try await saveLogin(context, settings: [(.adminURL, url)], secret: .adminToken, secretValue: token, label: "Access token")
+            var secret = token
+            if fromOpenshift {
+                do {
+                    secret = try await OpenShiftToken.read(namespace: namespace, environment: context.environment)
+                } catch {
+                    throw ShellError(error.description)
+                }
+            }
+            try await saveLogin(context, settings: [(.adminURL, url)], secret: .adminToken, secretValue: secret, label: "Access token")
         }
     }
 }

@@ -18,6 +18,9 @@ public struct MaasCommand: ParsableCommand {
             ProfileCommand.self, LoginCommand.self, AdminCommand.self, WhoamiCommand.self,
             ModelsCommand.self, CompleteCommand.self, ChatCommand.self, EmbedCommand.self,
             TokenizeCommand.self, DetokenizeCommand.self, HealthCommand.self,
+            BackendCommand.self, ProductCommand.self, DocCommand.self, PromoteCommand.self, PortalCommand.self,
+            AccountCommand.self, SubscribeCommand.self, UnsubscribeCommand.self, AppCommand.self,
+            ApplyCommand.self, ExportCommand.self,
             SandboxCommand.self,
         ]
     )

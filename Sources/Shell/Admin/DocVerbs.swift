@@ -1,0 +1,179 @@
+import ArgumentParser
+import Foundation
+import ThreeScaleAdmin
+import Yams
+
+struct DocCommand: CommandGroup {
+    static let configuration = CommandConfiguration(
+        commandName: "doc", abstract: "API docs (3scale ActiveDocs): the OpenAPI document the developer portal shows.",
+        subcommands: [List.self, Show.self, Create.self, Update.self, Delete.self])
+
+    struct Row: Encodable {
+        var id: Int
+        var name: String
+        var system_name: String
+        var published: Bool?
+        var product_id: Int?
+    }
+
+    struct List: ShellCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the API docs.", aliases: ["ls"])
+        @OptionGroup var global: GlobalOptions
+        var globals: Settings? { global.settings }
+
+        func run(in context: CommandContext) async throws {
+            let docs = try await AdminAccess.with(context) { try await $0.client.activeDocs() }
+            context.interpreter.remember(docs.map(\.systemName), for: "doc")
+            let rows = docs.map { Row(id: $0.id, name: $0.name, system_name: $0.systemName, published: $0.published, product_id: $0.serviceID) }
+            try context.renderer.emit(rows, table: Table(
+                columns: ["ID", "SYSTEM NAME", "NAME", "PUBLISHED", "PRODUCT"],
+                rows: rows.map { [String($0.id), $0.system_name, $0.name, $0.published == true ? "yes" : "no", $0.product_id.map { "#\($0)" } ?? "-"] }))
+        }
+    }
+
+    struct Show: ShellCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show an API doc; --body prints the document.")
+        @Argument(help: ArgumentHelp("Its system name or id.", valueName: "doc"), completion: .custom(noStaticValues)) var doc: String
+        @Flag(help: "Print the OpenAPI document itself.") var body = false
+        @OptionGroup var global: GlobalOptions
+        var globals: Settings? { global.settings }
+
+        func run(in context: CommandContext) async throws {
+            let found = try await AdminAccess.with(context) { try await $0.client.activeDoc(ObjectRef(doc)) }
+            if body {
+                context.output.print(found.body ?? "")
+                return
+            }
+            let row = Row(id: found.id, name: found.name, system_name: found.systemName, published: found.published, product_id: found.serviceID)
+            let title = found.body.flatMap { try? OpenAPIDocument.check($0, source: doc).title } ?? "-"
+            try context.renderer.emitRecord(row, fields: [
+                ("id", String(row.id)), ("name", row.name), ("system name", row.system_name),
+                ("published", row.published == true ? "yes" : "no"), ("product", row.product_id.map { "#\($0)" } ?? "-"), ("title", title),
+            ])
+        }
+    }
+
+    /// Options shared by create and update: where the document comes from.
+    struct Source: ParsableArguments {
+        @Option(help: "An OpenAPI file (JSON or YAML).", completion: .file(extensions: ["json", "yaml", "yml"])) var file: String?
+        @Option(help: "An OpenAPI document's URL.") var url: String?
+
+        func body(_ context: CommandContext, client: AdminClient) async throws -> String? {
+            if let file {
+                let path = file.hasPrefix("/") || context.scriptDirectory == nil ? file : "\(context.scriptDirectory!)/\(file)"
+                guard let data = FileManager.default.contents(atPath: path) else { throw ShellError("cannot read \(path)") }
+                return try OpenAPIDocument.check(String(decoding: data, as: UTF8.self), source: path).json
+            }
+            if let url {
+                return try OpenAPIDocument.check(try await client.fetchDocument(url: url), source: url).json
+            }
+            return nil
+        }
+    }
+
+    struct Create: ShellCommand {
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "Upload an OpenAPI document as a product's API doc.")
+        @Argument(help: "Its name.") var name: String
+        @Option(help: ArgumentHelp("The product it documents.", valueName: "product"), completion: .custom(noStaticValues)) var product: String
+        @OptionGroup var source: Source
+        @Flag(help: "Show it on the developer portal.") var publish = false
+        @Flag(help: "Let 3scale skip its own OpenAPI validation.") var skipValidation = false
+        @Option(help: "Its system name (default: from the name).") var systemName: String?
+        @OptionGroup var global: GlobalOptions
+        var globals: Settings? { global.settings }
+
+        func validate() throws {
+            if (source.file == nil) == (source.url == nil) { throw ValidationError("give exactly one of --file and --url") }
+        }
+
+        func run(in context: CommandContext) async throws {
+            let created = try await AdminAccess.with(context) { access in
+                let body = try await source.body(context, client: access.client) ?? ""
+                var form: FormBody = ["name": name, "body": body, "service_id": String(try await access.client.productID(ObjectRef(product)))]
+                form.append("system_name", systemName)
+                form.append("published", publish)
+                form.append("skip_swagger_validations", skipValidation)
+                return try await access.client.createActiveDoc(form)
+            }
+            if !context.options.quiet {
+                context.output.print("created API doc '\(created.systemName)' for '\(product)'" + (publish ? " (published)" : ""))
+            }
+        }
+    }
+
+    struct Update: ShellCommand {
+        static let configuration = CommandConfiguration(commandName: "update", abstract: "Replace an API doc's document or change its settings.")
+        @Argument(help: ArgumentHelp("Its system name or id.", valueName: "doc"), completion: .custom(noStaticValues)) var doc: String
+        @OptionGroup var source: Source
+        @Option(help: "A new name.") var name: String?
+        @Option(help: "Show it on the developer portal (true/false).") var published: Bool?
+        @OptionGroup var global: GlobalOptions
+        var globals: Settings? { global.settings }
+
+        func validate() throws {
+            if source.file != nil && source.url != nil { throw ValidationError("give at most one of --file and --url") }
+            if source.file == nil && source.url == nil && name == nil && published == nil { throw ValidationError("nothing to change") }
+        }
+
+        func run(in context: CommandContext) async throws {
+            try await AdminAccess.with(context) { access in
+                var form = FormBody()
+                form.append("body", try await source.body(context, client: access.client))
+                form.append("name", name)
+                form.append("published", published)
+                _ = try await access.client.updateActiveDoc(id: try await access.client.activeDocID(ObjectRef(doc)), form)
+            }
+            if !context.options.quiet { context.output.print("updated API doc '\(doc)'") }
+        }
+    }
+
+    struct Delete: ShellCommand {
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete an API doc.", aliases: ["rm"])
+        @Argument(help: ArgumentHelp("Its system name or id.", valueName: "doc"), completion: .custom(noStaticValues)) var doc: String
+        @OptionGroup var global: GlobalOptions
+        var globals: Settings? { global.settings }
+
+        func run(in context: CommandContext) async throws {
+            try await AdminAccess.with(context) { access in
+                try await access.client.deleteActiveDoc(id: try await access.client.activeDocID(ObjectRef(doc)))
+            }
+            if !context.options.quiet { context.output.print("deleted API doc '\(doc)'") }
+        }
+    }
+}
+
+/// Checks that a text is an OpenAPI 2 or 3 document before it is uploaded, and gives it as JSON.
+enum OpenAPIDocument {
+    struct Checked {
+        var json: String
+        var title: String
+    }
+
+    static func check(_ text: String, source: String) throws -> Checked {
+        let object: Any
+        if let data = text.data(using: .utf8), let parsed = try? JSONSerialization.jsonObject(with: data) {
+            object = parsed
+        } else {
+            do {
+                guard let parsed = try Yams.load(yaml: text) else { throw ShellError("\(source) is empty") }
+                object = parsed
+            } catch let error as YamlError {
+                throw ShellError("\(source) is neither JSON nor YAML: \(error)")
+            }
+        }
+        guard let document = object as? [String: Any] else { throw ShellError("\(source) is not an OpenAPI document: expected an object at the top") }
+        let version = (document["openapi"] as? String).map { "OpenAPI \($0)" } ?? (document["swagger"] as? String).map { "Swagger \($0)" }
+        guard let version, version.hasPrefix("OpenAPI 3") || version == "Swagger 2.0" else {
+            throw ShellError("\(source) is not an OpenAPI 2 or 3 document: it has no `openapi: 3.x` or `swagger: \"2.0\"` field")
+        }
+        guard let info = document["info"] as? [String: Any], let title = info["title"] as? String else {
+            throw ShellError("\(source): the \(version) document has no info.title")
+        }
+        guard document["paths"] is [String: Any] else { throw ShellError("\(source): the \(version) document has no paths") }
+        guard JSONSerialization.isValidJSONObject(document),
+              let json = try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes]) else {
+            throw ShellError("\(source): the document holds values JSON cannot represent")
+        }
+        return Checked(json: String(decoding: json, as: UTF8.self), title: title)
+    }
+}
