@@ -36,6 +36,9 @@ struct ClientTests {
         let plans = try Envelope.many(ApplicationPlan.self, key: "application_plan", plural: "plans",
             from: Array(#"{"plans":[{"application_plan":{"id":1,"name":"Basic","state":"published","setup_fee":0.0,"system_name":"basic","default":true}}]}"#.utf8))
         #expect(plans.first?.isPublished == true)
+        let metrics = try Envelope.many(Metric.self, key: "metric", plural: "metrics", from: Array(
+            #"{"metrics":[{"metric":{"id":1,"system_name":"hits","friendly_name":"Hits","unit":"hit"}},{"method":{"id":2,"system_name":"health","friendly_name":"Health","parent_id":1}}]}"#.utf8))
+        #expect(metrics.map(\.parentID) == [nil, 1])
         let rule = try Envelope.one(PricingRule.self, key: "pricing_rule", from: Array(#"{"pricing_rule":{"id":1,"metric_id":2,"cost_per_unit":"0.1","min":1,"max":10}}"#.utf8))
         #expect(rule.costPerUnit == "0.1")
     }

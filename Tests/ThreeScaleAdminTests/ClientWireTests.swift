@@ -144,3 +144,31 @@ struct ApplierWireTests {
         try await server.stop()
     }
 }
+
+@Suite("Name resolution")
+struct NameResolutionTests {
+    @Test("objects created after a listing resolve by name without another listing")
+    func createdAfterListing() async throws {
+        let server = try await ScriptedServer.start { request, _ in
+            switch (request.method, request.path) {
+            case ("GET", "/admin/api/services/2/application_plans.json"):
+                return (200, #"{"plans":[{"application_plan":{"id":11,"name":"Basic","system_name":"basic","state":"hidden"}}]}"#)
+            case ("POST", "/admin/api/services/2/application_plans.json"):
+                return (201, #"{"application_plan":{"id":12,"name":"Standard Plan","system_name":"standard","state":"published"}}"#)
+            default:
+                return (404, #"{"status":"Not found"}"#)
+            }
+        }
+        let admin = try AdminClient(configuration: AdminConfiguration(adminURL: server.url, accessToken: "t"))
+        #expect(try await admin.applicationPlans(productID: 2).count == 1)
+        _ = try await admin.createApplicationPlan(productID: 2, ["name": "Standard Plan", "system_name": "standard"])
+        #expect(try await admin.applicationPlanID(productID: 2, .name("standard")) == 12)
+        #expect(try await admin.applicationPlanID(productID: 2, .name("basic")) == 11)
+        await #expect(throws: AdminError.unknownName(kind: "application plan of product #2", name: "gold")) {
+            try await admin.applicationPlanID(productID: 2, .name("gold"))
+        }
+        #expect(server.requests.count == 2)
+        try await admin.shutdown()
+        try await server.stop()
+    }
+}

@@ -180,3 +180,67 @@ struct PlannerTests {
         #expect(try JSONDecoder().decode(Plan.self, from: data) == plan)
     }
 }
+
+@Suite("Planner: accounts and applications")
+struct AccountPlannerTests {
+    let yaml = """
+        apiVersion: capabilities.3scale.net/v1beta1
+        kind: DeveloperAccount
+        metadata: {name: acme}
+        spec: {orgName: ACME}
+        ---
+        apiVersion: capabilities.3scale.net/v1beta1
+        kind: DeveloperUser
+        metadata: {name: alice}
+        spec:
+          username: alice
+          email: alice@example.com
+          role: admin
+          passwordCredentialsRef: {name: alice-password}
+          developerAccountRef: {name: acme}
+        ---
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: alice-password}
+        stringData: {password: s3cret}
+        ---
+        apiVersion: capabilities.3scale.net/v1beta1
+        kind: Application
+        metadata: {name: acme-llama}
+        spec:
+          accountCR: {name: acme}
+          productCR: {name: llama70b}
+          applicationPlanName: standard
+          name: ACME llama
+          description: ACME's key
+        """
+
+    @Test("a new account is signed up with its admin user, then gets its application")
+    func signupAndApplication() throws {
+        var server = InMemory3scale()
+        server.apply(try Planner.plan(try Fixtures.seed(), state: server.state, documents: ["llama70b": Fixtures.openAPI]))
+        let set = try ResourceCodec.load(yaml: yaml, file: "acme.yaml")
+        let plan = try Planner.plan(set, state: server.state)
+        #expect(plan.lines == [
+            "sign up account ACME with admin user alice",
+            "create application ACME llama for account ACME on plan standard of product llama70b",
+        ])
+        let json = String(decoding: try JSONEncoder().encode(plan), as: UTF8.self)
+        #expect(!json.contains("s3cret"))
+        var existing = server.state
+        existing.accounts = [AccountState(
+            account: Account(id: 3, orgName: "ACME"), users: [User(id: 4, username: "alice")],
+            applications: [Application(id: 9, name: "ACME llama", description: "old", serviceID: server.state.product("llama70b")?.service.id)])]
+        #expect(try Planner.plan(set, state: existing).lines == ["update application ACME llama of account ACME: description: 'old' → 'ACME's key'"])
+    }
+
+    @Test("a missing password Secret and an unknown plan are plan errors")
+    func errors() throws {
+        let broken = yaml.replacingOccurrences(of: "stringData: {password: s3cret}", with: "stringData: {pass: s3cret}")
+            .replacingOccurrences(of: "applicationPlanName: standard", with: "applicationPlanName: gold")
+        let error = #expect(throws: ResourceErrors.self) {
+            try Planner.plan(try ResourceCodec.load(yaml: broken, file: "acme.yaml"), state: ServerState())
+        }
+        #expect(error?.issues.map(\.field) == ["spec.passwordCredentialsRef.name", "spec.productCR.name"])
+    }
+}

@@ -27,12 +27,14 @@ extension AdminClient {
                 try await self.applicationPlans(productID: productID).first { $0.systemName == name }
             }
         }
-        return try await create({ () async throws -> ApplicationPlan in
+        let created: ApplicationPlan = try await create({ () async throws -> ApplicationPlan in
             try await self.object(
                 Call(method: .POST, path: "/admin/api/services/\(productID)/application_plans.json", form: fields,
                     operation: "Creating application plan \(systemName ?? "") in product #\(productID)",
                     what: "Product #\(productID)"), key: "application_plan")
         }, lookup: lookup)
+        if let name = created.systemName { await names.remember(name, id: created.id, in: "plan:\(productID)") }
+        return created
     }
 
     public func updateApplicationPlan(productID: Int, id: Int, _ fields: FormBody) async throws(AdminError)

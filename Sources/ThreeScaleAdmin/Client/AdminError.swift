@@ -93,7 +93,7 @@ public enum AdminError: Error, Sendable, Equatable, CustomStringConvertible {
         } else if error is CancellationError {
             self = .cancelled
         } else {
-            self = .connectionFailed(url: "", reason: "\(error)")
+            self = .connectionFailed(url: "the admin portal", reason: "\(error)")
         }
     }
 

@@ -26,7 +26,13 @@ enum Envelope {
                 throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "no envelope key"))
             }
             let container = try decoder.container(keyedBy: Key.self)
-            value = try container.decode(T.self, forKey: Key(key))
+            // A product's metric list holds methods too, which some servers wrap as
+            // `{"method": …}`: an item with one other wrapper key is taken as it is.
+            if !container.contains(Key(key)), container.allKeys.count == 1, let only = container.allKeys.first {
+                value = try container.decode(T.self, forKey: only)
+            } else {
+                value = try container.decode(T.self, forKey: Key(key))
+            }
         }
     }
 

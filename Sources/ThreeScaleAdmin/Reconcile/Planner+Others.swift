@@ -63,7 +63,7 @@ extension PlanBuilder {
     }
 
     mutating func accountsAndApplications() {
-        var signedUp: Set<String> = []  // "org/username" created by signup
+        var signedUp: Set<String> = []  // "org/username" of the users a signup creates
         for account in set.developerAccounts {
             let org = account.spec.orgName
             guard state.account(orgName: org) == nil else { continue }
@@ -75,7 +75,13 @@ extension PlanBuilder {
                     "account \(org) does not exist yet; 3scale's signup needs a DeveloperUser with role admin for it in the same file")
                 continue
             }
+            // The admin user is made by the signup, not by a separate create.
             signedUp.insert("\(org)/\(admin.spec.username)")
+            guard set.secretValue(name: secret, key: "password") != nil else {
+                fail(.developerUser(admin), field: "spec.passwordCredentialsRef.name",
+                    "Secret \(secret) with key password is not in the file; maas reads Secrets from the same file")
+                continue
+            }
             add(.accounts, "sign up account \(org) with admin user \(admin.spec.username)",
                 .signup(orgName: org, username: admin.spec.username, email: admin.spec.email, passwordSecret: secret))
         }
@@ -90,6 +96,11 @@ extension PlanBuilder {
                 continue
             }
             if account?.users.contains(where: { $0.username == user.spec.username }) == true { continue }
+            if set.secretValue(name: user.spec.passwordCredentialsRef.name ?? "", key: "password") == nil {
+                fail(.developerUser(user), field: "spec.passwordCredentialsRef.name",
+                    "Secret \(user.spec.passwordCredentialsRef.name ?? "") with key password is not in the file")
+                continue
+            }
             add(.users, "create user \(user.spec.username) in account \(org)",
                 .createUser(orgName: org, username: user.spec.username, email: user.spec.email,
                     passwordSecret: user.spec.passwordCredentialsRef.name ?? ""))
