@@ -192,13 +192,13 @@ _maas() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    exit|set|unset|echo|source|sleep|version|profile|login|admin|whoami|models|complete|chat|embed|tokenize|detokenize|health|sandbox|help)
+    exit|set|unset|echo|source|sleep|version|profile|login|admin|whoami|models|complete|chat|embed|tokenize|detokenize|health|backend|product|doc|promote|portal|account|subscribe|unsubscribe|app|apply|export|sandbox|help)
         # Offer subcommand argument completions
         "_maas_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'exit set unset echo source sleep version profile login admin whoami models complete chat embed tokenize detokenize health sandbox help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'exit set unset echo source sleep version profile login admin whoami models complete chat embed tokenize detokenize health backend product doc promote portal account subscribe unsubscribe app apply export sandbox help' -- "${cur}"))
         ;;
     esac
 }
@@ -532,9 +532,9 @@ _maas_admin() {
 
 _maas_admin_login() {
     repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    non_repeating_flags=(--from-openshift --no-color -q --quiet -v --verbose --version -h --help)
     repeating_options=()
-    non_repeating_options=(--url --token --profile -o --output)
+    non_repeating_options=(--url --token --namespace --profile -o --output)
     __maas_offer_flags_options 0
 
     # Offer option value completions
@@ -543,6 +543,9 @@ _maas_admin_login() {
         return
         ;;
     '--token')
+        return
+        ;;
+    '--namespace')
         return
         ;;
     '--profile')
@@ -755,6 +758,1450 @@ _maas_health() {
         ;;
     '-o'|'--output')
         __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_backend() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __maas_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|show|create|update|delete)
+        # Offer subcommand argument completions
+        "_maas_backend_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list show create update delete' -- "${cur}"))
+        ;;
+    esac
+}
+
+_maas_backend_list() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion backend list -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_backend_show() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion backend show -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion backend show -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_backend_create() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--url --system-name --description --profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--url')
+        return
+        ;;
+    '--system-name')
+        return
+        ;;
+    '--description')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion backend create -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_backend_update() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--name --url --description --profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--name')
+        return
+        ;;
+    '--url')
+        return
+        ;;
+    '--description')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion backend update -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion backend update -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_backend_delete() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion backend delete -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion backend delete -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_product() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __maas_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|show|create|update|delete|rules|methods|policies|plans|limit)
+        # Offer subcommand argument completions
+        "_maas_product_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list show create update delete rules methods policies plans limit' -- "${cur}"))
+        ;;
+    esac
+}
+
+_maas_product_list() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product list -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_product_show() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product show -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product show -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_product_create() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--backend --path --preset --auth --plan --system-name --profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--backend')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product create -- --backend "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--path')
+        return
+        ;;
+    '--preset')
+        __maas_add_completions -W 'vllm'
+        return
+        ;;
+    '--auth')
+        return
+        ;;
+    '--plan')
+        return
+        ;;
+    '--system-name')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product create -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_product_update() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--name --description --profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--name')
+        return
+        ;;
+    '--description')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product update -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product update -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_product_delete() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product delete -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product delete -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_product_rules() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __maas_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|add|remove)
+        # Offer subcommand argument completions
+        "_maas_product_rules_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list add remove' -- "${cur}"))
+        ;;
+    esac
+}
+
+_maas_product_rules_list() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product rules list -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product rules list -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_product_rules_add() {
+    repeating_flags=()
+    non_repeating_flags=(--last --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--metric --delta --profile -o --output)
+    __maas_offer_flags_options 3
+
+    # Offer option value completions
+    case "${prev}" in
+    '--metric')
+        return
+        ;;
+    '--delta')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product rules add -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product rules add -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_product_rules_remove() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product rules remove -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product rules remove -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_product_methods() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __maas_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|add|remove)
+        # Offer subcommand argument completions
+        "_maas_product_methods_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list add remove' -- "${cur}"))
+        ;;
+    esac
+}
+
+_maas_product_methods_list() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product methods list -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product methods list -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_product_methods_add() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--name --profile -o --output)
+    __maas_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--name')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product methods add -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product methods add -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_product_methods_remove() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product methods remove -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product methods remove -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_product_policies() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __maas_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|add|remove)
+        # Offer subcommand argument completions
+        "_maas_product_policies_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list add remove' -- "${cur}"))
+        ;;
+    esac
+}
+
+_maas_product_policies_list() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product policies list -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product policies list -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_product_policies_add() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--version --configuration --at --profile -o --output)
+    __maas_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--version')
+        return
+        ;;
+    '--configuration')
+        return
+        ;;
+    '--at')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product policies add -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product policies add -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_product_policies_remove() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product policies remove -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product policies remove -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_product_plans() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __maas_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|add|remove)
+        # Offer subcommand argument completions
+        "_maas_product_plans_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list add remove' -- "${cur}"))
+        ;;
+    esac
+}
+
+_maas_product_plans_list() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product plans list -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product plans list -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_product_plans_add() {
+    repeating_flags=()
+    non_repeating_flags=(--hidden --approval-required --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product plans add -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product plans add -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_product_plans_remove() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product plans remove -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product plans remove -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_product_limit() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--period --value --profile -o --output)
+    __maas_offer_flags_options 3
+
+    # Offer option value completions
+    case "${prev}" in
+    '--period')
+        __maas_add_completions -W 'minute'$'\n''hour'$'\n''day'$'\n''week'$'\n''month'$'\n''year'$'\n''eternity'
+        return
+        ;;
+    '--value')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product limit -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product limit -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_doc() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __maas_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|show|create|update|delete)
+        # Offer subcommand argument completions
+        "_maas_doc_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list show create update delete' -- "${cur}"))
+        ;;
+    esac
+}
+
+_maas_doc_list() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion doc list -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_doc_show() {
+    repeating_flags=()
+    non_repeating_flags=(--body --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion doc show -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion doc show -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_doc_create() {
+    repeating_flags=()
+    non_repeating_flags=(--publish --skip-validation --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--product --file --url --system-name --profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--product')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion doc create -- --product "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--file')
+        __maas_add_completions -o plusdirs -fX '!*.@(json|yaml|yml)'
+        return
+        ;;
+    '--url')
+        return
+        ;;
+    '--system-name')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion doc create -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_doc_update() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--file --url --name --published --profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--file')
+        __maas_add_completions -o plusdirs -fX '!*.@(json|yaml|yml)'
+        return
+        ;;
+    '--url')
+        return
+        ;;
+    '--name')
+        return
+        ;;
+    '--published')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion doc update -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion doc update -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_doc_delete() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion doc delete -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion doc delete -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_promote() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion promote -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion promote -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_portal() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __maas_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    access)
+        # Offer subcommand argument completions
+        "_maas_portal_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'access' -- "${cur}"))
+        ;;
+    esac
+}
+
+_maas_portal_access() {
+    repeating_flags=()
+    non_repeating_flags=(--open --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--code --profile -o --output)
+    __maas_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--code')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion portal access -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_account() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __maas_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|show|create)
+        # Offer subcommand argument completions
+        "_maas_account_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list show create' -- "${cur}"))
+        ;;
+    esac
+}
+
+_maas_account_list() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion account list -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_account_show() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion account show -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion account show -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_account_create() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--username --email --password --profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--username')
+        return
+        ;;
+    '--email')
+        return
+        ;;
+    '--password')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion account create -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_subscribe() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--plan --profile -o --output)
+    __maas_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--plan')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion subscribe -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion subscribe -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    2)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion subscribe -- positional@1 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_unsubscribe() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion unsubscribe -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion unsubscribe -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    2)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion unsubscribe -- positional@1 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_app() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __maas_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|show|create|delete)
+        # Offer subcommand argument completions
+        "_maas_app_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list show create delete' -- "${cur}"))
+        ;;
+    esac
+}
+
+_maas_app_list() {
+    repeating_flags=()
+    non_repeating_flags=(--reveal --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--account --product --profile -o --output)
+    __maas_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--account')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion app list -- --account "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--product')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion app list -- --product "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion app list -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_app_show() {
+    repeating_flags=()
+    non_repeating_flags=(--reveal --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion app show -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion app show -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_app_create() {
+    repeating_flags=()
+    non_repeating_flags=(--reveal --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--name --plan --save-profile --profile -o --output)
+    __maas_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--name')
+        return
+        ;;
+    '--plan')
+        return
+        ;;
+    '--save-profile')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion app create -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion app create -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    2)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion app create -- positional@1 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_app_delete() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion app delete -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion app delete -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_apply() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--file -f --concurrency --profile -o --output)
+    __maas_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--file'|'-f')
+        __maas_add_completions -o plusdirs -fX '!*.@(yaml|yml)'
+        return
+        ;;
+    '--concurrency')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion apply -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_export() {
+    repeating_flags=()
+    non_repeating_flags=(--with-backends --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--namespace --profile -o --output)
+    __maas_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--namespace')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion export -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W 'backend'$'\n''product'$'\n''activedoc'
+        return
+        ;;
+    2)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion export -- positional@1 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
         return
         ;;
     esac
