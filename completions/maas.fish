@@ -20,7 +20,7 @@ function __maas_parse_tokens -S
     set -l unparsed_tokens (__maas_tokens -pc)
     switch $unparsed_tokens[1]
     case 'maas'
-        __maas_parse_subcommand 0 'f/file=' 'c/command=' 'continue-on-error' 'sandbox' 'profile=' 'o/output=' 'no-color' 'q/quiet' 'v/verbose' 'version' 'h/help'
+        __maas_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'exit'
             __maas_parse_subcommand 1 'version' 'h/help'
@@ -257,15 +257,6 @@ function __maas_custom_completion
 end
 
 complete -c 'maas' -f
-complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" f file' -s 'f' -l 'file' -d 'Run the script FILE.' -rF
-complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" c command' -s 'c' -l 'command' -d 'Run these commands (separate them with \';\').' -rfka ''
-complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" continue-on-error' -l 'continue-on-error' -d 'Keep running a script after a failing command (exit status 1 at the end).'
-complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" sandbox' -l 'sandbox' -d 'Start a sandbox in this process on free loopback ports, make its profile current and run on it; it stops when maas ends.'
-complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" profile' -l 'profile' -d 'Use this profile instead of the current one.' -rfka '(__maas_custom_completion ---completion -- --profile (count (__maas_tokens -pc)) (__maas_tokens -tC))'
-complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" o output' -s 'o' -l 'output' -d 'Output format: table, json or yaml.' -rfka 'table json yaml'
-complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" no-color' -l 'no-color' -d 'Plain output without colours (also NO_COLOR=1).'
-complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" q quiet' -s 'q' -l 'quiet' -d 'Print less: no stats, no banners.'
-complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" v verbose' -s 'v' -l 'verbose' -d 'Print more: requests and timings.'
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" version' -l 'version' -d 'Show the version.'
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas" -eq 1' -fa 'exit' -d 'Leave the session or stop the script.'

@@ -36,13 +36,42 @@ struct ApplyCommand: ShellCommand {
     }
 
     private func loadResources(_ context: CommandContext) throws -> ResourceSet {
+        let path = file == "-" ? "<stdin>" : (file.hasPrefix("/") || context.scriptDirectory == nil ? file : "\(context.scriptDirectory!)/\(file)")
+        let text: String
         if file == "-" {
-            let text = readAllStandardInput()
-            return try ResourceCodec.load(yaml: text, file: "<stdin>")
+            text = readAllStandardInput()
+        } else {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ShellError(FileManager.default.fileExists(atPath: path) ? "cannot read \(path)" : "no such file: \(path)")
+            }
+            text = String(decoding: data, as: UTF8.self)
         }
-        let path = file.hasPrefix("/") || context.scriptDirectory == nil ? file : "\(context.scriptDirectory!)/\(file)"
-        guard FileManager.default.fileExists(atPath: path) else { throw ShellError("no such file: \(path)") }
-        return try ResourceCodec.load(path: path)
+        return try ResourceCodec.load(yaml: try Self.expandVariables(text, file: path, lookup: context.interpreter.variable), file: path)
+    }
+
+    /// `${NAME}` in the YAML takes a session variable or environment value (the lab's model URL);
+    /// an undefined one is an error naming it and its line.
+    static func expandVariables(_ text: String, file: String, lookup: (String) -> String?) throws -> String {
+        guard text.contains("${") else { return text }
+        var result = ""
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { result += "\n" }
+            var rest = line[...]
+            while let open = rest.range(of: "${") {
+                result += rest[..<open.lowerBound]
+                guard let close = rest[open.upperBound...].firstIndex(of: "}") else {
+                    throw ShellError("\(file):\(index + 1): missing '}' after '${'")
+                }
+                let name = String(rest[open.upperBound..<close])
+                guard let value = lookup(name) else {
+                    throw ShellError("\(file):\(index + 1): undefined variable ${\(name)} (define it with `set \(name) VALUE` or export it)")
+                }
+                result += value
+                rest = rest[rest.index(after: close)...]
+            }
+            result += rest
+        }
+        return result
     }
 }
 

@@ -45,6 +45,7 @@ struct Reconciliation {
                 context.output.print("nothing to do: the server already matches")
                 return
             }
+            if context.options.quiet && !dryRun { return }
             let heading = dryRun ? "plan (\(plan.actions.count) change\(plan.actions.count == 1 ? "" : "s"), dry run: nothing was changed)" : "applying \(plan.actions.count) change\(plan.actions.count == 1 ? "" : "s")"
             context.output.print(context.output.style(heading, .bold))
             if dryRun { for line in plan.lines { context.output.print("  + " + line) } }

@@ -10,6 +10,17 @@ public struct MaasCommand: ParsableCommand {
         discussion: """
             With no verb, maas opens an interactive session (on a terminal) or runs the script \
             on standard input. `maas FILE.maas`, `maas -f FILE` and `maas -c "cmd; cmd"` run scripts.
+
+            Before the verb:
+              -f, --file FILE         run the script FILE
+              -c, --command CMDS      run these commands (separate them with ';')
+              --continue-on-error     keep running a script after a failing command
+              --sandbox               run on a sandbox started in this process
+              --version               print maas's version
+            Before or after the verb:
+              --profile NAME          use this profile instead of the current one
+              -o, --output FORMAT     table, json or yaml
+              --no-color, -q/--quiet, -v/--verbose
             """,
         version: "maas \(version)",
         subcommands: [
@@ -24,9 +35,6 @@ public struct MaasCommand: ParsableCommand {
             SandboxCommand.self,
         ]
     )
-
-    @OptionGroup(title: "Script options") var run: RunOptions
-    @OptionGroup(title: "Global options") var globals: GlobalOptions
 
     public init() {}
 }

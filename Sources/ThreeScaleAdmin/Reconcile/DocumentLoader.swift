@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Loads the OpenAPI document of each ActiveDoc (from its `url`, or from a Secret in
@@ -15,7 +16,10 @@ public enum DocumentLoader {
             }
             let ref = doc.spec.activeDocOpenAPIRef
             var text: String?
-            if let url = ref.url {
+            if let url = ref.url, let path = localPath(url, besides: set.file) {
+                text = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+                if text == nil { issue("spec.activeDocOpenAPIRef.url", "cannot read the local file \(path)") }
+            } else if let url = ref.url {
                 do {
                     text = try await client.fetchDocument(url: url)
                 } catch {
@@ -61,5 +65,14 @@ public enum DocumentLoader {
             if value["paths"]?.objectValue == nil { return .failure(Problem(message: "the OpenAPI document has no paths object")) }
         }
         return .success(json)
+    }
+
+    /// A `url` that is a `file://` URL or a plain path names a local file, relative to the resource file's folder.
+    static func localPath(_ url: String, besides file: String) -> String? {
+        if url.hasPrefix("file://") { return String(url.dropFirst("file://".count)) }
+        if let scheme = URL(string: url)?.scheme, ["http", "https"].contains(scheme.lowercased()) { return nil }
+        if url.hasPrefix("/") { return url }
+        let folder = (file as NSString).deletingLastPathComponent
+        return folder.isEmpty ? url : "\(folder)/\(url)"
     }
 }

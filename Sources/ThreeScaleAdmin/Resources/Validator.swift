@@ -288,7 +288,13 @@ private struct Checker {
         switch (ref.url, ref.secretRef) {
         case (nil, nil): fail("spec.activeDocOpenAPIRef", "needs exactly one of url or secretRef")
         case (.some, .some): fail("spec.activeDocOpenAPIRef", "has both url and secretRef; keep exactly one")
-        case (let url?, nil): self.url("spec.activeDocOpenAPIRef.url", url, schemes: ["http", "https"])
+        case (let url?, nil):
+            // maas also reads a local file (a path or file:// URL) where the operator would fetch.
+            if url.contains("://"), !url.hasPrefix("file://") {
+                self.url("spec.activeDocOpenAPIRef.url", url, schemes: ["http", "https"])
+            } else {
+                nonEmpty("spec.activeDocOpenAPIRef.url", url)
+            }
         case (nil, let secret?): nonEmpty("spec.activeDocOpenAPIRef.secretRef.name", secret.name)
         }
     }
