@@ -3,6 +3,12 @@ import ThreeScaleAdmin
 
 @Sendable func noStaticValues(_ words: [String], _ index: Int, _ prefix: String) -> [String] { [] }
 
+/// The system name the verbs give an object when none is given: its name in lower case,
+/// other characters as `_` (what people then type in `show`, `delete`…).
+func defaultCLISystemName(_ name: String) -> String {
+    String(name.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
+}
+
 struct BackendCommand: CommandGroup {
     static let configuration = CommandConfiguration(
         commandName: "backend", abstract: "3scale backends: the model servers' private URLs.",
@@ -66,10 +72,10 @@ struct BackendCommand: CommandGroup {
         var globals: Settings? { global.settings }
 
         func run(in context: CommandContext) async throws {
+            let system = systemName ?? defaultCLISystemName(name)
             let resource = BackendResource(
-                metadata: ObjectMeta(name: systemName ?? name.lowercased()),
-                spec: BackendSpec(name: name, systemName: systemName, privateBaseURL: url, description: description))
-            let system = resource.spec.effectiveSystemName
+                metadata: ObjectMeta(name: system.replacingOccurrences(of: "_", with: "-")),
+                spec: BackendSpec(name: name, systemName: system, privateBaseURL: url, description: description))
             try await AdminAccess.with(context) { access in
                 if try await access.client.listBackends().contains(where: { $0.systemName == system }) {
                     throw ShellError("backend '\(system)' already exists: change it with `backend update \(system)` or `apply -f`")

@@ -114,13 +114,13 @@ struct ProductCommand: CommandGroup {
             get throws {
                 var product: ProductResource
                 if preset == .vllm {
-                    product = ProductPreset.vllm(name: name, systemName: systemName, backend: backend, backendPath: path,
+                    product = ProductPreset.vllm(name: name, systemName: systemName ?? defaultCLISystemName(name), backend: backend, backendPath: path,
                                                  planName: plan ?? "Standard Plan")
                 } else {
-                    var spec = ProductSpec(name: name, systemName: systemName)
+                    var spec = ProductSpec(name: name, systemName: systemName ?? defaultCLISystemName(name))
                     spec.backendUsages = [backend: BackendUsageSpec(path: path)]
                     if let plan { spec.applicationPlans = [plan.lowercased().filter { $0.isLetter || $0.isNumber }: ApplicationPlanSpec(name: plan, appsRequireApproval: false, published: true)] }
-                    product = ProductResource(metadata: ObjectMeta(name: spec.effectiveSystemName.lowercased()), spec: spec)
+                    product = ProductResource(metadata: ObjectMeta(name: spec.effectiveSystemName.replacingOccurrences(of: "_", with: "-")), spec: spec)
                 }
                 if let userKey = try authentication() {
                     product.spec.deployment = DeploymentSpec(apicastHosted: ApicastHostedSpec(authentication: AuthenticationSpec(userkey: userKey)))

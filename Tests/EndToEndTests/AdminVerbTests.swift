@@ -1,0 +1,194 @@
+import Foundation
+import Sandbox
+import SandboxModel
+import Testing
+
+/// The admin verbs, `apply -f` and the lab, run by the binary against an in-process sandbox.
+@Suite(.serialized) struct AdminVerbTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A fresh sandbox and a fixture whose current profile is its admin portal.
+    static func withSandbox(_ body: (Fixture, RunningSandbox) async throws -> Void) async throws {
+        let sandbox = try await RunningSandbox.start(SandboxConfiguration(model: ModelServerConfiguration(tokensPerSecond: 0)))
+        do {
+            let fixture = try Fixture()
+            let login = try fixture.run(["admin", "login", "--url", sandbox.endpoints.adminURL, "--token", sandbox.endpoints.accessToken])
+            #expect(login.status == 0)
+            try await body(fixture, sandbox)
+        } catch {
+            try? await sandbox.shutdown()
+            throw error
+        }
+        try await sandbox.shutdown()
+    }
+
+    func copyExamples(to fixture: Fixture) throws {
+        for name in ["llama70b.yaml", "llama70b.maas", "llama70b-chat.json"] {
+            try FileManager.default.copyItem(atPath: Self.packageRoot.appendingPathComponent("examples/\(name)").path,
+                                             toPath: fixture.work + "/" + name)
+        }
+    }
+
+    @Test func theLabScriptRunsEndToEndAndTwice() async throws {
+        try await Self.withSandbox { fixture, sandbox in
+            try copyExamples(to: fixture)
+            let env = ["MODEL_URL": sandbox.endpoints.modelURL]
+            let first = try fixture.run(["llama70b.maas"], extraEnvironment: env)
+            #expect(first.status == 0, "\(first.err)")
+            #expect(first.out.contains("promoted: staging v"))
+            #expect(first.out.contains("'llama70b' saved and now current"))
+            #expect(first.out.contains(sandbox.endpoints.modelName))
+            let whoami = try fixture.run(["whoami"])
+            #expect(whoami.out.contains("profile:     llama70b"))
+            let completion = try fixture.run(["complete", "San Francisco is a", "--max-tokens", "15", "--temperature", "0"])
+            #expect(completion.status == 0 && completion.out.count > 10)
+            // Everything exists now: the script stops at the first create and says why.
+            let again = try fixture.run(["llama70b.maas"], extraEnvironment: env)
+            #expect(again.status == 1)
+            #expect(again.err.contains("llama70b.maas:11: error: backend 'llama70b' already exists"))
+        }
+    }
+
+    @Test func applyConvergesAndPlansExactlyTheChanges() async throws {
+        try await Self.withSandbox { fixture, sandbox in
+            try copyExamples(to: fixture)
+            let env = ["MODEL_URL": sandbox.endpoints.modelURL]
+            let dry = try fixture.run(["apply", "-f", "llama70b.yaml", "--dry-run"], extraEnvironment: env)
+            #expect(dry.status == 0 && dry.out.contains("dry run: nothing was changed"))
+            #expect(try fixture.run(["product", "list", "-o", "json"]).out.contains("[\n\n]") || !(try fixture.run(["product", "list"]).out.contains("llama70b")))
+            let apply = try fixture.run(["apply", "-f", "llama70b.yaml"], extraEnvironment: env)
+            #expect(apply.status == 0, "\(apply.err)")
+            let second = try fixture.run(["apply", "-f", "llama70b.yaml"], extraEnvironment: env)
+            #expect(second.out.contains("nothing to do"))
+            // One rule less and one policy more: exactly two changes.
+            var changed = try String(contentsOfFile: fixture.work + "/llama70b.yaml", encoding: .utf8)
+            changed = changed.replacingOccurrences(of: "    - httpMethod: GET\n      increment: 1\n      metricMethodRef: version\n      pattern: /version\n", with: "")
+            changed = changed.replacingOccurrences(of: "  policies:\n", with: "  policies:\n    - configuration: {}\n      enabled: true\n      name: echo\n      version: builtin\n")
+            try changed.write(toFile: fixture.work + "/changed.yaml", atomically: true, encoding: .utf8)
+            let plan = try fixture.run(["apply", "-f", "changed.yaml", "--dry-run", "-o", "json"], extraEnvironment: env)
+            // The two changes, then the file's ProxyConfigPromote publishes them.
+            let summaries = plan.out.split(separator: "\n").filter { $0.contains("\"summary\"") }
+            #expect(summaries.count == 4, "\(summaries)")
+            #expect(summaries[0].contains("delete mapping rule GET /version"))
+            #expect(summaries[1].contains("echo"))
+            #expect(summaries[2].contains("deploy") && summaries[3].contains("promote"))
+            // export → apply plans nothing.
+            let exported = try fixture.run(["export", "product", "llama70b", "--with-backends"])
+            #expect(exported.status == 0 && exported.out.contains("kind: Product"))
+            try exported.out.write(toFile: fixture.work + "/exported.yaml", atomically: true, encoding: .utf8)
+            let roundTrip = try fixture.run(["apply", "-f", "exported.yaml"])
+            #expect(roundTrip.out.contains("nothing to do"), "\(roundTrip.out)\(roundTrip.err)")
+        }
+    }
+
+    @Test func aBrokenFileNamesFileDocumentAndField() async throws {
+        try await Self.withSandbox { fixture, _ in
+            try fixture.write("broken.yaml", """
+                apiVersion: capabilities.3scale.net/v1beta1
+                kind: Backend
+                metadata:
+                  name: b
+                spec:
+                  name: B
+                  privateBaseURL: not-a-url
+                """)
+            let result = try fixture.run(["apply", "-f", "broken.yaml"])
+            #expect(result.status == 1)
+            #expect(result.err.contains("broken.yaml: document 1 (Backend b): spec.privateBaseURL"))
+            try fixture.write("bad-syntax.yaml", "kind: Backend\n  spec: [\n")
+            let syntax = try fixture.run(["apply", "-f", "bad-syntax.yaml"])
+            #expect(syntax.status == 1 && syntax.err.contains("bad-syntax.yaml"))
+            let undefined = try fixture.run(["apply", "-f", "../../nothing.yaml"])
+            #expect(undefined.err.contains("no such file"))
+        }
+    }
+
+    @Test func everyAdminVerb() async throws {
+        try await Self.withSandbox { fixture, sandbox in
+            func ok(_ arguments: [String], _ file: StaticString = #filePath, _ line: UInt = #line) throws -> String {
+                let result = try fixture.run(arguments)
+                #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.err)")
+                return result.out
+            }
+            _ = try ok(["backend", "create", "Model", "--url", sandbox.endpoints.modelURL, "--description", "the model"])
+            #expect(try ok(["backend", "list"]).contains("model"))
+            #expect(try ok(["backend", "show", "model", "-o", "json"]).contains(#""private_endpoint" : "\#(sandbox.endpoints.modelURL)""#))
+            _ = try ok(["backend", "update", "model", "--description", "changed"])
+            _ = try ok(["product", "create", "Chat", "--backend", "model", "--preset", "vllm"])
+            #expect(try ok(["product", "list"]).contains("chat"))
+            let show = try ok(["product", "show", "chat"])
+            #expect(show.contains("cors → remove-bearer → apicast → upstream_connection"))
+            #expect(try ok(["product", "rules", "list", "chat"]).contains("/v1/chat/completions"))
+            #expect(try ok(["product", "methods", "list", "chat"]).contains("completions"))
+            _ = try ok(["product", "methods", "add", "chat", "extra"])
+            _ = try ok(["product", "rules", "add", "chat", "GET", "/extra", "--metric", "extra"])
+            _ = try ok(["product", "rules", "remove", "chat", "GET", "/extra"])
+            _ = try ok(["product", "methods", "remove", "chat", "extra"])
+            _ = try ok(["product", "policies", "add", "chat", "echo"])
+            #expect(try ok(["product", "policies", "list", "chat"]).contains("echo"))
+            _ = try ok(["product", "policies", "remove", "chat", "echo"])
+            _ = try ok(["product", "plans", "add", "chat", "Gold"])
+            #expect(try ok(["product", "plans", "list", "chat"]).contains("Gold"))
+            _ = try ok(["product", "limit", "chat", "Standard Plan", "completions", "--period", "minute", "--value", "1"])
+            _ = try ok(["doc", "create", "chatdoc", "--product", "chat", "--file", Self.packageRoot.appendingPathComponent("examples/llama70b-chat.json").path, "--publish"])
+            #expect(try ok(["doc", "list"]).contains("chatdoc"))
+            #expect(try ok(["doc", "show", "chatdoc"]).contains("title:"))
+            _ = try ok(["doc", "update", "chatdoc", "--published", "false"])
+            let promote = try ok(["promote", "chat"])
+            #expect(promote.contains("promoted"))
+            #expect(try ok(["promote", "chat"]).contains("already current"))
+            _ = try ok(["portal", "access", "--code", "secret"])
+            _ = try ok(["portal", "access", "--open"])
+            _ = try ok(["account", "create", "acme", "--username", "ann", "--email", "ann@acme.example", "--password", ""])
+            #expect(try ok(["account", "list"]).contains("acme"))
+            _ = try ok(["subscribe", "ann", "chat"])
+            #expect(try ok(["subscribe", "ann", "chat"]).contains("already subscribed"))
+            #expect(try ok(["account", "show", "acme"]).contains("ann"))
+            let app = try ok(["app", "create", "acme", "chat", "--name", "ann-app", "--plan", "Standard Plan", "--save-profile", "ann"])
+            #expect(app.contains("endpoint:"))
+            #expect(try ok(["app", "list", "--account", "acme"]).contains("ann-app"))
+            #expect(try ok(["app", "show", "ann-app"]).contains("Standard Plan"))
+
+            // Through the production gateway with ann's key: the limit of 1 a minute, then 429.
+            let first = try fixture.run(["complete", "hello", "--max-tokens", "3"])
+            #expect(first.status == 0, "\(first.err)")
+            let limited = try fixture.run(["complete", "hello", "--max-tokens", "3"])
+            #expect(limited.status == 1)
+            #expect(limited.err.contains("429"))
+            let wrongKey = try fixture.run(["models"], extraEnvironment: ["MAAS_API_KEY": "wrong-key-0000000000"])
+            #expect(wrongKey.status == 1 && wrongKey.err.contains("Authentication failed"))
+            let endpoint = try #require(app.split(whereSeparator: \.isNewline).first { $0.hasPrefix("endpoint:") }?.split(separator: " ").last)
+            _ = try ok(["--profile", "keyless", "profile", "set", "gateway", String(endpoint)])
+            let noKey = try fixture.run(["--profile", "keyless", "models"])
+            #expect(noKey.status == 1 && noKey.err.contains("Authentication parameters missing"))
+            let unmapped = try fixture.run(["complete", "hi"], extraEnvironment: ["MAAS_GATEWAY_URL": String(endpoint) + "/nowhere"])
+            #expect(unmapped.status == 1 && unmapped.err.contains("No Mapping Rule matched"))
+
+            _ = try ok(["--profile", "ann", "app", "delete", "ann-app"])
+            _ = try ok(["unsubscribe", "ann", "chat"])
+            _ = try ok(["doc", "delete", "chatdoc"])
+            _ = try ok(["product", "delete", "chat"])
+            _ = try ok(["backend", "delete", "model"])
+            let gone = try fixture.run(["backend", "show", "model"])
+            #expect(gone.status == 1 && gone.err.contains("model"))
+        }
+    }
+
+    @Test func adminLoginFromOpenShiftReadsTheSeedSecret() async throws {
+        let fixture = try Fixture()
+        let bin = fixture.root + "/bin"
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        let token = Data("tok-from-cluster-123456".utf8).base64EncodedString()
+        try """
+            #!/bin/sh
+            echo '{"apiVersion":"v1","kind":"Secret","metadata":{"name":"system-seed"},"data":{"ADMIN_ACCESS_TOKEN":"\(token)"}}'
+            """.write(toFile: bin + "/oc", atomically: true, encoding: .utf8)
+        chmod(bin + "/oc", 0o755)
+        let path = bin + ":" + (fixture.environment["PATH"] ?? "")
+        let login = try fixture.run(["admin", "login", "--url", "https://admin.example", "--from-openshift"], extraEnvironment: ["PATH": path])
+        #expect(login.status == 0, "\(login.err)")
+        #expect(try String(contentsOfFile: fixture.profilePath, encoding: .utf8).contains("tok-from-cluster-123456"))
+        let missing = try fixture.run(["admin", "login", "--url", "https://admin.example", "--from-openshift"], extraEnvironment: ["PATH": "/nonexistent"])
+        #expect(missing.status == 1 && missing.err.contains("oc"))
+    }
+}
