@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles"]),
         .testTarget(name: "ThreeScaleAdminTests", dependencies: ["ThreeScaleAdmin"], exclude: ["Fixtures"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Profiles"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["maas", "Sandbox", "SandboxModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["maas"]),
         .testTarget(
             name: "SandboxModelTests",
             dependencies: [

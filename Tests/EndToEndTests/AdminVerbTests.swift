@@ -1,6 +1,4 @@
 import Foundation
-import Sandbox
-import SandboxModel
 import Testing
 
 /// The admin verbs, `apply -f` and the lab, run by the binary against an in-process sandbox.
@@ -8,18 +6,12 @@ import Testing
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// A fresh sandbox and a fixture whose current profile is its admin portal.
-    static func withSandbox(_ body: (Fixture, RunningSandbox) async throws -> Void) async throws {
-        let sandbox = try await RunningSandbox.start(SandboxConfiguration(model: ModelServerConfiguration(tokensPerSecond: 0)))
-        do {
-            let fixture = try Fixture()
-            let login = try fixture.run(["admin", "login", "--url", sandbox.endpoints.adminURL, "--token", sandbox.endpoints.accessToken])
-            #expect(login.status == 0)
-            try await body(fixture, sandbox)
-        } catch {
-            try? await sandbox.shutdown()
-            throw error
-        }
-        try await sandbox.shutdown()
+    static func withSandbox(_ body: (Fixture, SandboxProcess) async throws -> Void) async throws {
+        let sandbox = try SandboxProcess()
+        let fixture = try Fixture()
+        let login = try fixture.run(["admin", "login", "--url", sandbox.adminURL, "--token", sandbox.accessToken])
+        #expect(login.status == 0)
+        try await body(fixture, sandbox)
     }
 
     func copyExamples(to fixture: Fixture) throws {
@@ -32,12 +24,12 @@ import Testing
     @Test func theLabScriptRunsEndToEndAndTwice() async throws {
         try await Self.withSandbox { fixture, sandbox in
             try copyExamples(to: fixture)
-            let env = ["MODEL_URL": sandbox.endpoints.modelURL]
+            let env = ["MODEL_URL": sandbox.modelURL]
             let first = try fixture.run(["llama70b.maas"], extraEnvironment: env)
             #expect(first.status == 0, "\(first.err)")
             #expect(first.out.contains("promoted: staging v"))
             #expect(first.out.contains("'llama70b' saved and now current"))
-            #expect(first.out.contains(sandbox.endpoints.modelName))
+            #expect(first.out.contains(sandbox.modelName))
             let whoami = try fixture.run(["whoami"])
             #expect(whoami.out.contains("profile:     llama70b"))
             let completion = try fixture.run(["complete", "San Francisco is a", "--max-tokens", "15", "--temperature", "0"])
@@ -52,7 +44,7 @@ import Testing
     @Test func applyConvergesAndPlansExactlyTheChanges() async throws {
         try await Self.withSandbox { fixture, sandbox in
             try copyExamples(to: fixture)
-            let env = ["MODEL_URL": sandbox.endpoints.modelURL]
+            let env = ["MODEL_URL": sandbox.modelURL]
             let dry = try fixture.run(["apply", "-f", "llama70b.yaml", "--dry-run"], extraEnvironment: env)
             #expect(dry.status == 0 && dry.out.contains("dry run: nothing was changed"))
             #expect(try fixture.run(["product", "list", "-o", "json"]).out.contains("[\n\n]") || !(try fixture.run(["product", "list"]).out.contains("llama70b")))
@@ -110,9 +102,9 @@ import Testing
                 #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.err)")
                 return result.out
             }
-            _ = try ok(["backend", "create", "Model", "--url", sandbox.endpoints.modelURL, "--description", "the model"])
+            _ = try ok(["backend", "create", "Model", "--url", sandbox.modelURL, "--description", "the model"])
             #expect(try ok(["backend", "list"]).contains("model"))
-            #expect(try ok(["backend", "show", "model", "-o", "json"]).contains(#""private_endpoint" : "\#(sandbox.endpoints.modelURL)""#))
+            #expect(try ok(["backend", "show", "model", "-o", "json"]).contains(#""private_endpoint" : "\#(sandbox.modelURL)""#))
             _ = try ok(["backend", "update", "model", "--description", "changed"])
             _ = try ok(["product", "create", "Chat", "--backend", "model", "--preset", "vllm"])
             #expect(try ok(["product", "list"]).contains("chat"))

@@ -1,32 +1,24 @@
 import Foundation
-import Sandbox
-import SandboxModel
 import Testing
 
 /// The consumer verbs run by the binary against the sandbox's model server over loopback.
 @Suite(.serialized) struct ConsumerVerbTests {
     /// A sandbox for one test, and a fixture whose current profile points straight at its model server.
-    static func withModel(tokensPerSecond: Double = 0, _ body: (Fixture, RunningSandbox) async throws -> Void) async throws {
-        let sandbox = try await RunningSandbox.start(SandboxConfiguration(model: ModelServerConfiguration(tokensPerSecond: tokensPerSecond)))
-        do {
-            let fixture = try Fixture()
-            let login = try fixture.run(["login", "--gateway", sandbox.endpoints.modelURL, "--key", "unused-by-vllm-000"])
-            #expect(login.status == 0)
-            try await body(fixture, sandbox)
-        } catch {
-            try? await sandbox.shutdown()
-            throw error
-        }
-        try await sandbox.shutdown()
+    static func withModel(tokensPerSecond: Double = 0, _ body: (Fixture, SandboxProcess) async throws -> Void) async throws {
+        let sandbox = try SandboxProcess(tokensPerSecond: tokensPerSecond)
+        let fixture = try Fixture()
+        let login = try fixture.run(["login", "--gateway", sandbox.modelURL, "--key", "unused-by-vllm-000"])
+        #expect(login.status == 0)
+        try await body(fixture, sandbox)
     }
 
     @Test func modelsListsTheServedModel() async throws {
         try await Self.withModel { fixture, sandbox in
             let table = try fixture.run(["models"])
             #expect(table.status == 0)
-            #expect(table.out.contains(sandbox.endpoints.modelName))
+            #expect(table.out.contains(sandbox.modelName))
             let json = try fixture.run(["models", "-o", "json"])
-            #expect(json.out.contains(#""id" : "\#(sandbox.endpoints.modelName)""#))
+            #expect(json.out.contains(#""id" : "\#(sandbox.modelName)""#))
         }
     }
 
@@ -85,7 +77,7 @@ import Testing
             let unknownModel = try fixture.run(["complete", "x", "--model", "no-such-model"])
             #expect(unknownModel.status == 1)
             #expect(unknownModel.err.contains("no-such-model"))
-            let wrongPath = try fixture.run(["models"], extraEnvironment: ["MAAS_GATEWAY_URL": sandbox.endpoints.modelURL + "/nothing-here"])
+            let wrongPath = try fixture.run(["models"], extraEnvironment: ["MAAS_GATEWAY_URL": sandbox.modelURL + "/nothing-here"])
             #expect(wrongPath.status == 1)
             #expect(wrongPath.err.contains("404"))
             let refused = try fixture.run(["models"], extraEnvironment: ["MAAS_GATEWAY_URL": "http://127.0.0.1:1"])
@@ -105,7 +97,7 @@ import Testing
             try terminal.expect("2 tokens")
             try terminal.type(PseudoTerminal.ctrlD, at: "maas> ")
             #expect(try terminal.waitForExit() == 0)
-            #expect(sandbox.endpoints.modelName.hasPrefix("tinyllama"))
+            #expect(sandbox.modelName.hasPrefix("tinyllama"))
         }
     }
 
@@ -114,7 +106,7 @@ import Testing
             let terminal = try PseudoTerminal(Fixture.binary, environment: fixture.environment, directory: fixture.work)
             typealias Keys = PseudoTerminal
             try terminal.type("chat --max-tokens 4" + Keys.enter, at: "maas> ")
-            let prompt = "chat(\(sandbox.endpoints.modelName))> "
+            let prompt = "chat(\(sandbox.modelName))> "
             try terminal.type("/system You are terse." + Keys.enter, at: prompt)
             try terminal.expect("system prompt set")
             try terminal.type("\"\"\"" + Keys.enter, at: prompt)

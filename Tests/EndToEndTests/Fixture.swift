@@ -57,3 +57,49 @@ struct Fixture {
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 }
+
+/// `maas sandbox` in a process of its own, as a user starts it; ready once its banner is printed.
+/// A separate process keeps the test process's threads out of the sandbox's way.
+final class SandboxProcess {
+    let adminURL: String
+    let accessToken: String
+    let modelURL: String
+    let modelName: String
+    private let process: Process
+
+    init(tokensPerSecond: Double = 0) throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("maas-sandbox-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: Fixture.binary)
+        process.arguments = ["sandbox", "--tokens-per-second", String(tokensPerSecond), "--reveal", "--no-color"]
+        process.environment = ["HOME": home, "MAAS_CONFIG": home + "/profiles.yaml", "PATH": "/usr/bin:/bin"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        var banner = ""
+        while !banner.contains("Ctrl-C stops the sandbox.") {
+            let data = out.fileHandleForReading.availableData
+            guard !data.isEmpty else { throw PTYError("maas sandbox ended before it was ready:\n\(banner)") }
+            banner += String(decoding: data, as: UTF8.self)
+        }
+        func field(_ label: String) throws -> [Substring] {
+            guard let line = banner.split(separator: "\n").first(where: { $0.hasPrefix(label) }) else {
+                throw PTYError("no '\(label)' in the sandbox banner:\n\(banner)")
+            }
+            return line.dropFirst(label.count).split(separator: " ")
+        }
+        adminURL = String(try field("admin portal:")[0])
+        accessToken = String(try field("access token:")[0])
+        let model = try field("model server:")
+        modelURL = String(model[0])
+        modelName = String(model[2].dropLast())
+    }
+
+    deinit {
+        process.terminate()
+        process.waitUntilExit()
+    }
+}

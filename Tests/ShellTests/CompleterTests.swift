@@ -9,10 +9,11 @@ import Testing
     }
 
     @Test func completesVerbsSubVerbsAndFlags() {
-        #expect(completer.complete("pro").candidates == ["profile"])
+        #expect(completer.complete("pro").candidates == ["product", "profile", "promote"])
+        #expect(completer.complete("prof").candidates == ["profile"])
         #expect(completer.complete("profile s").candidates == ["set", "show"])
         #expect(completer.complete("profile show --re").candidates == ["--reveal"])
-        #expect(completer.complete("whoami; pro").candidates == ["profile"])
+        #expect(completer.complete("whoami; prof").candidates == ["profile"])
         #expect(completer.complete("help prof").candidates == ["profile"])
     }
 
