@@ -166,6 +166,22 @@ import Testing
         }
     }
 
+    @Test func tabCompletesObjectNamesFromTheAdminAPI() async throws {
+        try await Self.withSandbox { fixture, sandbox in
+            #expect(try fixture.run(["backend", "create", "Model Server", "--url", sandbox.modelURL]).status == 0)
+            let terminal = try PseudoTerminal(Fixture.binary, environment: fixture.environment, directory: fixture.work)
+            try terminal.type("backend show mod" + PseudoTerminal.tab, at: "maas> ")
+            try terminal.expect("el_server ")
+            terminal.send(PseudoTerminal.enter)
+            try terminal.expect(sandbox.modelURL)
+            try terminal.type("subscribe us" + PseudoTerminal.tab, at: "maas> ")
+            try terminal.expect("er1 ")
+            terminal.send(PseudoTerminal.ctrlC)
+            try terminal.type(PseudoTerminal.ctrlD, at: "maas> ")
+            #expect(try terminal.waitForExit() == 0)
+        }
+    }
+
     @Test func adminLoginFromOpenShiftReadsTheSeedSecret() async throws {
         let fixture = try Fixture()
         let bin = fixture.root + "/bin"

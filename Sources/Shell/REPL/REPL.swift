@@ -1,6 +1,7 @@
 import Foundation
 import ModelGateway
 import Profiles
+import ThreeScaleAdmin
 
 /// The interactive `maas>` session: read a line with libedit, run it through
 /// the interpreter in a Task that Ctrl-C cancels, repeat until Ctrl-D or `exit`.
@@ -63,15 +64,35 @@ struct REPL {
             guard let document = try? interpreter.profileStore.load() else { return nil }
             return try? ResolvedProfile.resolve(document: document, selected: interpreter.sessionOptions.profile, environment: interpreter.environment)
         }
+        /// Lists the admin API for Tab; nil when the profile has no admin access.
+        @Sendable func adminNames(_ list: @escaping @Sendable (AdminClient) async throws -> [String]) -> DynamicValues.Fetch {
+            {
+                guard let settings = profile()?.settings, let url = settings.adminURL, let token = settings.adminToken,
+                      let client = try? AdminClient(configuration: AdminConfiguration(
+                        adminURL: url, accessToken: token, caFile: settings.caFile, insecureTLS: settings.insecure ?? false,
+                        maxAttempts: 1))
+                else { return nil }
+                let names = try? await list(client)
+                try? await client.shutdown()
+                return names
+            }
+        }
         return DynamicValues(
             local: { name in
                 switch name {
                 case "profile": return (try? interpreter.profileStore.load().names) ?? []
                 case "model": return profile()?.settings.gateway.flatMap { interpreter.cachedModels(for: $0) }
+                case "backend", "product", "doc", "account", "app":
+                    return interpreter.rememberedNames(for: name, maxAge: DynamicValues.freshFor)
                 default: return nil
                 }
             },
             fetchers: [
+                "backend": adminNames { try await $0.listBackends().map(\.systemName) },
+                "product": adminNames { try await $0.listProducts().map(\.systemName) },
+                "doc": adminNames { try await $0.activeDocs().map(\.systemName) },
+                "account": adminNames { try await $0.accounts().compactMap(\.orgName) },
+                "app": adminNames { try await $0.allApplications().compactMap(\.name) },
                 "model": {
                     guard let profile = profile(), let configuration = try? GatewayAccess.configuration(for: profile),
                           let client = try? GatewayClient(configuration: configuration) else { return nil }

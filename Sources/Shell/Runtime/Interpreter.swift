@@ -24,7 +24,7 @@ public final class Interpreter: Sendable {
         var exitStatus: Int32?
         var sourceDepth = 0
         var models: [String: [String]] = [:]
-        var names: [String: [String]] = [:]
+        var names: [String: (names: [String], at: ContinuousClock.Instant)] = [:]
         var warnings: Set<String> = []
     }
 
@@ -72,11 +72,14 @@ public final class Interpreter: Sendable {
 
     /// Names from the last listing of a kind (`backend`, `product`…), for Tab.
     public func remember(_ names: [String], for kind: String) {
-        state.withLock { $0.names[kind] = names }
+        state.withLock { $0.names[kind] = (names, .now) }
     }
 
-    public func rememberedNames(for kind: String) -> [String]? {
-        state.withLock { $0.names[kind] }
+    /// The names of the last listing when it is younger than `maxAge`.
+    public func rememberedNames(for kind: String, maxAge: Duration) -> [String]? {
+        state.withLock { state in
+            state.names[kind].flatMap { ContinuousClock.now - $0.at < maxAge ? $0.names : nil }
+        }
     }
 
     /// True the first time a warning is given in this session.
