@@ -19,13 +19,6 @@ struct AdminAccess {
         let client = try AdminClient(configuration: AdminConfiguration(
             adminURL: url, accessToken: token, caFile: settings.caFile, insecureTLS: settings.insecure ?? false))
         let access = AdminAccess(context: context, profile: profile, client: client)
-        do {
-            let result = try await body(access)
-            try? await client.shutdown()
-            return result
-        } catch {
-            try? await client.shutdown()
-            throw error
-        }
+        return try await withCleanup({ try await body(access) }, cleanup: { try? await client.shutdown() })
     }
 }

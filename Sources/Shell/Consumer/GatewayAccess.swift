@@ -16,14 +16,7 @@ struct GatewayAccess {
             context.output.warn("warning: profile '\(profile.name)' skips TLS certificate checks (insecure: true); use it on test clusters only")
         }
         let access = GatewayAccess(context: context, profile: profile, client: client)
-        do {
-            let result = try await body(access)
-            try? await client.shutdown()
-            return result
-        } catch {
-            try? await client.shutdown()
-            throw error
-        }
+        return try await withCleanup({ try await body(access) }, cleanup: { try? await client.shutdown() })
     }
 
     static func configuration(for profile: ResolvedProfile) throws -> GatewayConfiguration {
