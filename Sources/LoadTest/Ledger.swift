@@ -2,8 +2,8 @@ import ModelGateway
 import Synchronization
 
 /// The state the workers share: which requests are claimed, which are in flight,
-/// and the statistics. One lock, taken twice per request (never per token), so it
-/// costs nothing next to a request.
+/// and the statistics. One lock, taken twice per request, so it costs nothing next
+/// to a request; tokens, counted live for the progress line, only bump an atomic.
 final class Ledger: Sendable {
     private struct State {
         var claimed = 0
@@ -12,6 +12,7 @@ final class Ledger: Sendable {
     }
 
     private let state = Mutex(State())
+    private let chunksReceived = Atomic<Int>(0)
     private let plan: LoadPlan
 
     init(plan: LoadPlan) {
@@ -28,6 +29,10 @@ final class Ledger: Sendable {
         }
     }
 
+    func chunkReceived() {
+        chunksReceived.wrappingAdd(1, ordering: .relaxed)
+    }
+
     func finish(_ outcome: RequestOutcome) {
         state.withLock { state in
             state.inFlight -= 1
@@ -42,7 +47,8 @@ final class Ledger: Sendable {
     var statistics: LoadStatistics { state.withLock { $0.statistics } }
 
     func progress(elapsed: Duration) -> LoadProgress {
-        state.withLock { state in
+        let chunks = chunksReceived.load(ordering: .relaxed)
+        return state.withLock { state in
             var targetRequests: Int?
             var targetDuration: Duration?
             switch plan.stop {
@@ -51,7 +57,7 @@ final class Ledger: Sendable {
             }
             return LoadProgress(
                 elapsed: elapsed, succeeded: state.statistics.succeeded, failed: state.statistics.failed,
-                inFlight: state.inFlight, outputTokens: state.statistics.outputTokens,
+                inFlight: state.inFlight, chunksReceived: chunks,
                 targetRequests: targetRequests, targetDuration: targetDuration)
         }
     }

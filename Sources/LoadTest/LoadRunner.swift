@@ -62,12 +62,12 @@ public struct LoadRunner: Sendable {
 
     private func work(_ ledger: Ledger, clock: ContinuousClock) async {
         while !Task.isCancelled, ledger.claim() {
-            ledger.finish(await send(clock: clock))
+            ledger.finish(await send(ledger, clock: clock))
         }
     }
 
     /// One streamed request, timed from just before it is sent.
-    private func send(clock: ContinuousClock) async -> RequestOutcome {
+    private func send(_ ledger: Ledger, clock: ContinuousClock) async -> RequestOutcome {
         var measurement = RequestMeasurement(start: clock.now)
         do {
             let events: EventStream
@@ -82,7 +82,9 @@ public struct LoadRunner: Sendable {
             var usage: Usage?
             for try await event in events {
                 switch event {
-                case .text(_, let choice) where choice == 0: measurement.chunkArrived(at: clock.now)
+                case .text(_, let choice) where choice == 0:
+                    measurement.chunkArrived(at: clock.now)
+                    ledger.chunkReceived()
                 case .usage(let reported): usage = reported
                 default: break
                 }

@@ -23,7 +23,7 @@ struct BenchReportView {
 
     private var summary: [(String, String)] {
         var requests = "\(report.succeeded) ok · \(report.failed) failed"
-        if report.cancelled > 0 { requests += " · \(report.cancelled) cut at the end" }
+        if report.cancelled > 0 { requests += " · \(report.cancelled) cut short" }
         if report.interrupted { requests += " · interrupted" }
         var throughput = String(format: "%.2f req/s · %.1f output tok/s", report.requestThroughput, report.outputThroughput)
         if let perRequest = report.requestOutputThroughput {

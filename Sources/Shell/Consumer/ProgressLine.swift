@@ -31,7 +31,7 @@ struct ProgressLine: Sendable {
         }
         if progress.failed > 0 { parts.append("\(progress.failed) failed") }
         parts.append("\(progress.inFlight) in flight")
-        parts.append(String(format: "%.0f tok/s", progress.outputThroughput))
+        parts.append(String(format: "%.0f tok/s", progress.chunkRate))
         if progress.targetRequests != nil { parts.append(String(format: "%.1f s", progress.elapsed.milliseconds / 1000)) }
         return "bench: " + parts.joined(separator: " · ")
     }
