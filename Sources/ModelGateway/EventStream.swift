@@ -40,7 +40,6 @@ public struct EventStream: AsyncSequence, Sendable {
         /// An error found in a chunk; thrown once the events before it are delivered.
         private var failure: GatewayError?
         private let jsonDecoder = JSONDecoder()
-        private static let errorKey = Data(#""error""#.utf8)
 
         init(body: HTTPClientResponse.Body.AsyncIterator, url: String, host: String, status: Int) {
             self.body = body
@@ -88,6 +87,22 @@ public struct EventStream: AsyncSequence, Sendable {
             }
         }
 
+        private static let errorKey = Array(#""error""#.utf8)
+
+        /// A plain byte scan: `Data.firstRange(of:)` runs unspecialised through
+        /// `DataProtocol` and cost more per chunk than the JSON decode (scripts/bench).
+        static func mentionsErrorKey(_ payload: String) -> Bool {
+            var payload = payload
+            return payload.withUTF8 { bytes in
+                let key = errorKey
+                guard bytes.count >= key.count else { return false }
+                for start in 0...(bytes.count - key.count) where bytes[start] == key[0] {
+                    if bytes[start..<(start + key.count)].elementsEqual(key) { return true }
+                }
+                return false
+            }
+        }
+
         private mutating func handle(_ event: SSEEvent) {
             guard !sawDone, failure == nil else { return }
             if event.data == "[DONE]" {
@@ -97,7 +112,7 @@ public struct EventStream: AsyncSequence, Sendable {
             let bytes = Data(event.data.utf8)
             // Only a payload with an "error" key can be an error; checking for the
             // key first spares every ordinary chunk a second JSON decode.
-            if bytes.firstRange(of: Self.errorKey) != nil,
+            if Self.mentionsErrorKey(event.data),
                 let error = ResponseErrorMapper.serverError(in: Array(bytes), status: status)
             {
                 failure = error

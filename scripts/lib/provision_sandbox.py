@@ -36,9 +36,9 @@ class Admin:
     def __init__(self, url, token):
         self.url, self.token = url.rstrip("/"), token
 
-    def call(self, method, path, **form):
+    def call(self, method, resource, **form):
         fields = urllib.parse.urlencode(list(form.items()) + [("access_token", self.token)])
-        url, body = self.url + path, None
+        url, body = self.url + resource, None
         if method in ("GET", "DELETE"):
             url += "?" + fields
         else:
@@ -50,7 +50,7 @@ class Admin:
             with urllib.request.urlopen(request) as response:
                 text = response.read()
         except urllib.error.HTTPError as error:
-            sys.exit(f"provision: {method} {path} answered {error.code}: {error.read()[:300]!r}")
+            sys.exit(f"provision: {method} {resource} answered {error.code}: {error.read()[:300]!r}")
         return json.loads(text) if text.strip() else {}
 
 
