@@ -131,7 +131,8 @@ def machine():
     cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
     swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
-    return {"cpu": model, "cores": cores, "arch": platform.machine(), "kernel": platform.release(),
+    load = " / ".join(f"{value:.2f}" for value in os.getloadavg())
+    return {"cpu": model, "cores": cores, "load": load, "arch": platform.machine(), "kernel": platform.release(),
             "swift": swift[0] if swift else "unknown", "commit": commit or "unknown",
             "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
 
@@ -233,6 +234,8 @@ def report(host, r):
         "in its own process.",
         "",
         f"- Machine: {host['cpu']}, {host['cores']} cores (`nproc`), {host['arch']}, Linux {host['kernel']}",
+        f"- Load average at the end (1 / 5 / 15 min): {host['load']}; the machine is shared with other builds, "
+        "so absolute times vary from run to run more than the ratios do",
         f"- Toolchain: {host['swift']}",
         f"- Date: {host['date']}, commit {host['commit']}",
         "",
