@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         .systemLibrary(
@@ -50,9 +51,16 @@ let package = Package(
             ]
         ),
         .target(
+            name: "LoadTest",
+            dependencies: [
+                "ModelGateway",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
+        .target(
             name: "Shell",
             dependencies: [
-                "CEditLine", "Profiles", "Sandbox", "SandboxModel", "ModelGateway", "ThreeScaleAdmin",
+                "CEditLine", "Profiles", "Sandbox", "SandboxModel", "ModelGateway", "ThreeScaleAdmin", "LoadTest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -69,7 +77,8 @@ let package = Package(
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles"]),
         .testTarget(name: "ThreeScaleAdminTests", dependencies: ["ThreeScaleAdmin"], exclude: ["Fixtures"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Profiles"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["maas"]),
+        .testTarget(name: "LoadTestTests", dependencies: ["LoadTest", "ModelGateway", "Sandbox", "SandboxModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["maas", "Sandbox", "SandboxModel"]),
         .testTarget(
             name: "SandboxModelTests",
             dependencies: [

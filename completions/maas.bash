@@ -173,13 +173,13 @@ _maas() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    exit|set|unset|echo|source|sleep|version|profile|login|admin|whoami|models|complete|chat|embed|tokenize|detokenize|health|backend|product|doc|promote|portal|account|subscribe|unsubscribe|app|apply|export|sandbox|help)
+    exit|set|unset|echo|source|sleep|version|profile|login|admin|whoami|models|complete|chat|embed|tokenize|detokenize|health|bench|backend|product|doc|promote|portal|account|subscribe|unsubscribe|app|apply|export|sandbox|help)
         # Offer subcommand argument completions
         "_maas_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'exit set unset echo source sleep version profile login admin whoami models complete chat embed tokenize detokenize health backend product doc promote portal account subscribe unsubscribe app apply export sandbox help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'exit set unset echo source sleep version profile login admin whoami models complete chat embed tokenize detokenize health bench backend product doc promote portal account subscribe unsubscribe app apply export sandbox help' -- "${cur}"))
         ;;
     esac
 }
@@ -735,6 +735,48 @@ _maas_health() {
     case "${prev}" in
     '--profile')
         __maas_add_completions -W "$(__maas_custom_complete ---completion health -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_bench() {
+    repeating_flags=()
+    non_repeating_flags=(--chat --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--model --concurrency --requests --duration --prompt --prompt-tokens --max-tokens --profile -o --output)
+    __maas_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--model')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion bench -- --model "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--concurrency')
+        return
+        ;;
+    '--requests')
+        return
+        ;;
+    '--duration')
+        return
+        ;;
+    '--prompt')
+        return
+        ;;
+    '--prompt-tokens')
+        return
+        ;;
+    '--max-tokens')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion bench -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
         return
         ;;
     '-o'|'--output')

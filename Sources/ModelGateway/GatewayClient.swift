@@ -199,6 +199,9 @@ public final class GatewayClient: Sendable {
         // Fail at once on "connection refused" instead of retrying until the
         // connect timeout: the user should hear about a wrong URL right away.
         http.connectionPool.retryConnectionEstablishment = false
+        if let maxConnections = configuration.maxConnections {
+            http.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, maxConnections)
+        }
         return http
     }
 

@@ -27,6 +27,10 @@ public struct GatewayConfiguration: Sendable, Equatable {
     /// and between two chunks of a stream. There is no limit on a whole stream; the
     /// default matches the MaaS gateways' 180 s upstream read timeout.
     public var readTimeout: Duration
+    /// Connections kept open to the gateway at once; requests beyond it wait for a
+    /// free one. nil keeps the HTTP client's default (8). A load test sets it to its
+    /// concurrency so that waiting for a connection never counts as server latency.
+    public var maxConnections: Int?
 
     public init(
         baseURL: String,
@@ -35,7 +39,8 @@ public struct GatewayConfiguration: Sendable, Equatable {
         caFile: String? = nil,
         insecureTLS: Bool = false,
         connectTimeout: Duration = .seconds(10),
-        readTimeout: Duration = .seconds(180)
+        readTimeout: Duration = .seconds(180),
+        maxConnections: Int? = nil
     ) {
         self.baseURL = baseURL
         self.apiKey = apiKey
@@ -44,5 +49,6 @@ public struct GatewayConfiguration: Sendable, Equatable {
         self.insecureTLS = insecureTLS
         self.connectTimeout = connectTimeout
         self.readTimeout = readTimeout
+        self.maxConnections = maxConnections
     }
 }

@@ -7,8 +7,8 @@ import Profiles
 public enum MaasMain {
     public static func run(arguments: [String], environment: [String: String]) async -> Int32 {
         signal(SIGPIPE, SIG_IGN)
-        // ArgumentParser's own requests: shell completion scripts and their dynamic callbacks.
-        if let first = arguments.first, ["---completion", "--generate-completion-script", "--experimental-dump-help"].contains(first) {
+        // ArgumentParser's own requests: shell completion scripts and their dynamic callbacks, --version.
+        if let first = arguments.first, ["---completion", "--generate-completion-script", "--experimental-dump-help", "--version"].contains(first) {
             return passThroughToArgumentParser(arguments)
         }
         let split = splitLeadingOptions(arguments)

@@ -3,6 +3,13 @@ import Testing
 
 /// The binary run as a script runner and a one-shot command, without a terminal.
 @Suite(.serialized) struct ScriptAndOneShotTests {
+    /// The client's own version, without a profile or a server (what scripts/bench times).
+    @Test func versionFlagPrintsTheClientVersion() throws {
+        let result = try Fixture().run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.out.hasPrefix("maas "))
+    }
+
     @Test func aScriptStopsAtItsFirstErrorWithFileAndLine() throws {
         let fixture = try Fixture()
         try fixture.write("lab.maas", "echo one\n# a comment\nprofile use nowhere\necho never\n")

@@ -9,9 +9,14 @@ struct GatewayAccess {
     let client: GatewayClient
 
     /// Runs `body` with a client for the profile's gateway and closes it afterwards.
-    static func with<T: Sendable>(_ context: CommandContext, _ body: (GatewayAccess) async throws -> T) async throws -> T {
+    /// `maxConnections` overrides the client's connection limit (for `bench`).
+    static func with<T: Sendable>(
+        _ context: CommandContext, maxConnections: Int? = nil, _ body: (GatewayAccess) async throws -> T
+    ) async throws -> T {
         let profile = try context.resolvedProfile()
-        let client = try GatewayClient(configuration: try configuration(for: profile))
+        var configuration = try configuration(for: profile)
+        configuration.maxConnections = maxConnections
+        let client = try GatewayClient(configuration: configuration)
         if profile.settings.insecure == true, context.interpreter.firstTime(warning: "insecure:\(profile.name)") {
             context.output.warn("warning: profile '\(profile.name)' skips TLS certificate checks (insecure: true); use it on test clusters only")
         }

@@ -1,0 +1,320 @@
+#!/usr/bin/env python3
+"""The measurements of scripts/bench: each figure is a ratio against a peer
+measured in the same run (medians of several interleaved runs), written to
+BENCHMARKS.md with the machine and the date.
+
+    bench.py MAAS_BINARY OUTPUT.md
+"""
+import datetime
+import json
+import os
+import platform
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+import provision_sandbox  # noqa: E402
+
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+STARTUP_RUNS = max(RUNS, 20)
+STREAM_TOKENS = 20000
+PROMPT = "San Francisco is a"
+CHAT_TURNS = 500
+BENCH_LEVELS = [1, 2, 4, 8, 16, 32]
+BENCH_SECONDS = 3
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+class Sample:
+    """One process run: wall seconds, CPU seconds (user + system) and peak RSS in KiB,
+    from wait4's rusage (ru_maxrss is the kernel's hiwater RSS, VmHWM)."""
+
+    def __init__(self, argv, env=None, stdout=subprocess.DEVNULL, stdin=None):
+        start = time.perf_counter()
+        process = subprocess.Popen(argv, env=env, stdout=stdout, stderr=subprocess.PIPE, stdin=stdin)
+        # stderr is small (errors only): read it before waiting so the child never blocks on it.
+        self.err = process.stderr.read().decode(errors="replace")
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        self.wall = time.perf_counter() - start
+        self.cpu = usage.ru_utime + usage.ru_stime
+        self.rss_kib = usage.ru_maxrss
+        self.status = process.returncode
+        if self.status != 0:
+            sys.exit(f"bench: {' '.join(argv[:3])}… exited {self.status}: {self.err.strip()[:500]}")
+
+
+def median(values):
+    return statistics.median(values)
+
+
+def interleaved(runs, **commands):
+    """Runs each command once per round, in turn, after one warm-up round."""
+    results = {name: [] for name in commands}
+    for round_ in range(runs + 1):
+        for name, run in commands.items():
+            sample = run()
+            if round_ > 0:
+                results[name].append(sample)
+    return results
+
+
+class Sandbox:
+    """`maas sandbox` in the background; ready when its banner is printed."""
+
+    def __init__(self, maas, env):
+        self.process = subprocess.Popen(
+            [maas, "sandbox", "--tokens-per-second", "0", "--save-profile", "bench", "--reveal"],
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        fields = {}
+        for line in self.process.stdout:
+            match = re.match(r"^(admin portal|access token|model server):\s+(\S+)(?:\s+\(serves (\S+)\))?", line)
+            if match:
+                fields[match.group(1)] = match.group(2)
+                if match.group(3):
+                    fields["model"] = match.group(3)
+            if line.startswith("Ctrl-C stops the sandbox"):
+                break
+        if "model server" not in fields:
+            self.stop()
+            sys.exit("bench: the sandbox did not print its banner")
+        self.admin_url, self.token = fields["admin portal"], fields["access token"]
+        self.model_url, self.model = fields["model server"], fields["model"]
+
+    def cpu_seconds(self):
+        with open(f"/proc/{self.process.pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICKS
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def curl_stream(url, model, tokens, key=None):
+    body = json.dumps({"model": model, "prompt": PROMPT, "max_tokens": tokens, "temperature": 0, "stream": True,
+                       "stream_options": {"include_usage": True}})
+    argv = ["curl", "-sSfN", "-H", "Content-Type: application/json", "-d", body, url + "/v1/completions"]
+    if key:
+        argv[4:4] = ["-H", f"Authorization: Bearer {key}"]
+    return argv
+
+
+def streamed_tokens(argv):
+    """Counts the text chunks of one stream, to check that every run got the whole length."""
+    output = subprocess.run(argv, check=True, capture_output=True, text=True).stdout
+    count = 0
+    for line in output.splitlines():
+        if line.startswith("data: {"):
+            chunk = json.loads(line[6:])
+            count += sum(1 for choice in chunk.get("choices") or [] if choice.get("text"))
+    return count
+
+
+def time_to_first_byte(argv):
+    out = subprocess.run(argv[:1] + ["-o", "/dev/null", "-w", "%{time_starttransfer}"] + argv[1:],
+                         check=True, capture_output=True, text=True).stdout
+    return float(out)
+
+
+def machine():
+    model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
+                 platform.processor() or "unknown")
+    cores = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    load = " / ".join(f"{value:.2f}" for value in os.getloadavg())
+    return {"cpu": model, "cores": cores, "load": load, "arch": platform.machine(), "kernel": platform.release(),
+            "swift": swift[0] if swift else "unknown", "commit": commit or "unknown",
+            "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+
+
+def main(maas, output_path):
+    scratch = tempfile.mkdtemp(prefix="maas-bench-")
+    env = dict(os.environ, MAAS_CONFIG=os.path.join(scratch, "profiles.yaml"), NO_COLOR="1")
+    sandbox = Sandbox(maas, env)
+    try:
+        results = measure(maas, env, sandbox, scratch)
+    finally:
+        sandbox.stop()
+    with open(output_path, "w") as out:
+        out.write(report(machine(), results))
+    print(f"bench: wrote {output_path}")
+
+
+def measure(maas, env, sandbox, scratch):
+    results = {}
+    direct = dict(env, MAAS_GATEWAY_URL=sandbox.model_url, MAAS_API_KEY="unused-by-vllm", MAAS_MODEL=sandbox.model)
+
+    print("bench: 1/5 start-up", flush=True)
+    startup = interleaved(STARTUP_RUNS, maas=lambda: Sample([maas, "--version"], env=env),
+                          curl=lambda: Sample(["curl", "--version"]))
+    results["startup"] = {name: median(s.wall for s in samples) for name, samples in startup.items()}
+
+    print("bench: 2/5 stream decoding", flush=True)
+    curl_direct = curl_stream(sandbox.model_url, sandbox.model, STREAM_TOKENS)
+    maas_complete = [maas, "complete", PROMPT, "--stream", "--max-tokens", str(STREAM_TOKENS), "--temperature", "0", "-q"]
+    results["stream_tokens"] = streamed_tokens(curl_direct)
+    stream = interleaved(RUNS, maas=lambda: Sample(maas_complete, env=direct), curl=lambda: Sample(curl_direct))
+    results["stream"] = {name: {"wall": median(s.wall for s in samples), "cpu": median(s.cpu for s in samples)}
+                         for name, samples in stream.items()}
+
+    print("bench: 3/5 gateway relay", flush=True)
+    gateway_url, key = provision_sandbox.provision(provision_sandbox.Admin(sandbox.admin_url, sandbox.token),
+                                                   sandbox.model_url)
+    curl_gateway = curl_stream(gateway_url, sandbox.model, STREAM_TOKENS, key)
+    results["gateway_tokens"] = streamed_tokens(curl_gateway)
+    relay = interleaved(RUNS, gateway=lambda: Sample(curl_gateway), direct=lambda: Sample(curl_direct))
+    results["relay"] = {name: median(s.wall for s in samples) for name, samples in relay.items()}
+    short_direct = curl_stream(sandbox.model_url, sandbox.model, 1)
+    short_gateway = curl_stream(gateway_url, sandbox.model, 1, key)
+    first_byte = {"gateway": [], "direct": []}
+    for round_ in range(4 * RUNS + 1):
+        gateway_ttfb, direct_ttfb = time_to_first_byte(short_gateway), time_to_first_byte(short_direct)
+        if round_ > 0:
+            first_byte["gateway"].append(gateway_ttfb)
+            first_byte["direct"].append(direct_ttfb)
+    results["ttfb"] = {name: median(values) for name, values in first_byte.items()}
+
+    print("bench: 4/5 memory of a 500-turn chat script", flush=True)
+    script = os.path.join(scratch, "chat.maas")
+    with open(script, "w") as file:
+        file.write("chat --max-tokens 20\n")
+        file.writelines(f"question number {turn}\n" for turn in range(1, CHAT_TURNS + 1))
+        file.write("end\n")
+    chat = [Sample([maas, script], env=direct) for _ in range(max(1, RUNS // 2))]
+    results["chat"] = {"rss_mib": median(s.rss_kib for s in chat) / 1024, "wall": median(s.wall for s in chat)}
+
+    print("bench: 5/5 bench's own ceiling", flush=True)
+    levels = []
+    for concurrency in BENCH_LEVELS:
+        server_before = sandbox.cpu_seconds()
+        out_path = os.path.join(scratch, f"bench-{concurrency}.json")
+        with open(out_path, "w") as out:
+            sample = Sample([maas, "bench", "--duration", str(BENCH_SECONDS), "--concurrency", str(concurrency),
+                             "--max-tokens", "16", "-o", "json"], env=direct, stdout=out)
+        server_cpu = sandbox.cpu_seconds() - server_before
+        with open(out_path) as file:
+            figures = json.load(file)
+        levels.append({
+            "concurrency": concurrency, "rps": figures["request_throughput"], "tps": figures["output_throughput"],
+            "failed": figures["failed"], "ttft_p50": (figures.get("ttft_ms") or {}).get("p50"),
+            "e2el_p50": (figures.get("e2el_ms") or {}).get("p50"),
+            "client_cores": sample.cpu / sample.wall, "server_cores": server_cpu / sample.wall})
+    results["bench"] = levels
+    return results
+
+
+def verdict(met):
+    return "**met**" if met else "**missed**"
+
+
+def report(host, r):
+    startup_ratio = r["startup"]["maas"] / r["startup"]["curl"]
+    stream_ratio = r["stream"]["maas"]["wall"] / r["stream"]["curl"]["wall"]
+    tokens = r["stream_tokens"]
+    cpu_per_token = {name: figures["cpu"] / tokens * 1e6 for name, figures in r["stream"].items()}
+    relay_ratio = r["relay"]["gateway"] / r["relay"]["direct"]
+    ttfb_delta_ms = (r["ttfb"]["gateway"] - r["ttfb"]["direct"]) * 1000
+    best = max(r["bench"], key=lambda level: level["rps"])
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `scripts/bench` (do not edit by hand: run it again). Every figure is the median of "
+        f"interleaved runs ({RUNS} per side unless said; start-up {STARTUP_RUNS}) against a peer measured in the "
+        "same run, with `maas` built `-c release` and the sandbox model at full speed (`--tokens-per-second 0`) "
+        "in its own process.",
+        "",
+        f"- Machine: {host['cpu']}, {host['cores']} cores (`nproc`), {host['arch']}, Linux {host['kernel']}",
+        f"- Load average at the end (1 / 5 / 15 min): {host['load']}; the machine is shared with other builds, "
+        "so absolute times vary from run to run more than the ratios do",
+        f"- Toolchain: {host['swift']}",
+        f"- Date: {host['date']}, commit {host['commit']}",
+        "",
+        "| # | benchmark | maas | peer | ratio / figure | target | result |",
+        "|---|---|---|---|---|---|---|",
+        f"| 1 | start-up: `maas --version` vs `curl --version` | {r['startup']['maas'] * 1000:.1f} ms | "
+        f"{r['startup']['curl'] * 1000:.1f} ms | {startup_ratio:.2f}× | ≤ 2× | {verdict(startup_ratio <= 2)} |",
+        f"| 2 | stream decoding: {tokens:,}-token stream, `maas complete` vs `curl -sN` | "
+        f"{r['stream']['maas']['wall'] * 1000:.0f} ms | {r['stream']['curl']['wall'] * 1000:.0f} ms | "
+        f"{stream_ratio:.2f}× wall | ≤ 1.5× | {verdict(stream_ratio <= 1.5)} |",
+        f"| 2 | CPU time per token (user + system) | {cpu_per_token['maas']:.1f} µs | {cpu_per_token['curl']:.1f} µs | "
+        f"{cpu_per_token['maas'] / cpu_per_token['curl']:.1f}× | — | — |",
+        f"| 3 | gateway relay: the same stream by curl, through the gateway vs straight | "
+        f"{r['relay']['gateway'] * 1000:.0f} ms | {r['relay']['direct'] * 1000:.0f} ms | {relay_ratio:.2f}× wall | — | — |",
+        f"| 3 | time to first byte, through the gateway vs straight ({4 * RUNS} runs) | "
+        f"{r['ttfb']['gateway'] * 1000:.2f} ms | {r['ttfb']['direct'] * 1000:.2f} ms | +{ttfb_delta_ms:.2f} ms | "
+        f"≤ +1 ms | {verdict(ttfb_delta_ms <= 1)} |",
+        "| 4 | onboarding | — | — | — | — | **pending** (see below) |",
+        f"| 5 | peak RSS of a {CHAT_TURNS}-turn scripted chat (`chat --max-tokens 20`) | {r['chat']['rss_mib']:.1f} MiB | — | "
+        f"{r['chat']['wall']:.1f} s for the script | ≤ 64 MiB | {verdict(r['chat']['rss_mib'] <= 64)} |",
+        f"| 6 | `maas bench` ceiling (requests of 16 tokens) | {best['rps']:.0f} req/s at concurrency "
+        f"{best['concurrency']} | — | {best['tps']:.0f} output tok/s | — | — |",
+        "",
+        "## 1. Start-up",
+        "",
+        "Wall time of the whole process, exec to exit. `maas --version` loads the Swift runtime, Foundation and "
+        "the command tree; curl loads libcurl and its TLS stack.",
+        "",
+        "## 2. Stream decoding",
+        "",
+        f"One streamed completion of {tokens:,} tokens (counted from curl's copy) from the sandbox model, output to "
+        "/dev/null. `maas complete --stream -q` decodes every server-sent event, JSON-decodes each chunk, sanitises "
+        "the text and writes it; curl only copies bytes, so the ratio is maas's whole per-token cost over a "
+        "byte copy. Both share the machine with the model server, which produces the stream as fast as it can.",
+        "",
+        "## 3. Gateway relay",
+        "",
+        f"The same {r['gateway_tokens']:,}-token stream fetched by curl through the product's production gateway "
+        "(provisioned by `scripts/lib/provision_sandbox.py` as the lab does it: backend, product, mapping rules, "
+        "user key in `Authorization`, remove-bearer, plan, deploy, promote, user1's application) and straight from "
+        "the model server. Time to first byte is curl's `time_starttransfer` for a one-token streamed request.",
+        "",
+        "## 4. Onboarding",
+        "",
+        "**TODO: pending.** Needs the admin `apply` verb (being built on another branch): time from an empty "
+        "sandbox to a first streamed token with `maas apply -f lab.yaml` + `app create` + `complete`, against the "
+        "same steps by curl.",
+        "",
+        "## 5. Memory",
+        "",
+        f"A `.maas` script with `chat --max-tokens 20`, {CHAT_TURNS} user lines and `end`, against the sandbox "
+        "model at full speed: the conversation grows to every turn's text. Peak RSS is `ru_maxrss` of the process "
+        "from `wait4` (the kernel's VmHWM), the median of "
+        f"{max(1, RUNS // 2)} runs.",
+        "",
+        "## 6. `maas bench` ceiling",
+        "",
+        f"`maas bench --duration {BENCH_SECONDS} --max-tokens 16 -o json` straight at the model server at each "
+        "concurrency. CPU is in cores (CPU seconds over wall seconds) of the maas process and of the sandbox "
+        "process that serves the model; the machine has "
+        f"{host['cores']} cores shared by both.",
+        "",
+        "| concurrency | req/s | output tok/s | TTFT p50 ms | E2EL p50 ms | failed | maas cores | server cores |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for level in r["bench"]:
+        lines.append(
+            f"| {level['concurrency']} | {level['rps']:.0f} | {level['tps']:.0f} | {level['ttft_p50'] or 0:.2f} | "
+            f"{level['e2el_p50'] or 0:.2f} | {level['failed']} | {level['client_cores']:.2f} | "
+            f"{level['server_cores']:.2f} |")
+    lines += ["", f"Highest rate: {best['rps']:.0f} req/s at concurrency {best['concurrency']}, with maas using "
+              f"{best['client_cores']:.2f} cores and the model server {best['server_cores']:.2f}.", ""]
+    notes = os.path.join(os.path.dirname(__file__), "bench-notes.md")
+    if os.path.exists(notes):
+        lines += ["## Notes on the targets", "", open(notes).read().strip(), ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    main(sys.argv[1], sys.argv[2])
