@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "ThreeScaleAdminTests", dependencies: ["ThreeScaleAdmin"], exclude: ["Fixtures"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Profiles"]),
         .testTarget(name: "LoadTestTests", dependencies: ["LoadTest", "ModelGateway", "Sandbox", "SandboxModel"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["maas", "Sandbox", "SandboxModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["maas"]),
         .testTarget(
             name: "SandboxModelTests",
             dependencies: [

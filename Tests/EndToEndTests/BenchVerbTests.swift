@@ -13,7 +13,7 @@ import Testing
             #expect(report["completed"] as? Int == 20)
             #expect(report["failed"] as? Int == 0)
             #expect(report["concurrency"] as? Int == 4)
-            #expect(report["model"] as? String == sandbox.endpoints.modelName)
+            #expect(report["model"] as? String == sandbox.modelName)
             #expect((report["total_output_tokens"] as? Int ?? 0) > 0)
             for metric in ["ttft_ms", "tpot_ms", "itl_ms", "e2el_ms"] {
                 let summary = try #require(report[metric] as? [String: Any], "\(metric) missing")
