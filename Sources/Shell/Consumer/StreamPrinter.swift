@@ -21,6 +21,7 @@ struct StreamPrinter {
         let clock = ContinuousClock()
         var result = Result()
         var sanitizer = TextSanitizer()
+        var pending = PendingWrites(output: output, immediate: output.isTerminal)
         do {
             for try await event in stream {
                 switch event {
@@ -28,7 +29,7 @@ struct StreamPrinter {
                     if result.timeToFirstToken == nil { result.timeToFirstToken = clock.now - start }
                     result.tokens += 1
                     result.text += delta
-                    output.out.write(sanitizer.feed(delta))
+                    pending.write(sanitizer.feed(delta))
                 case let .finish(reason, choice) where choice == 0:
                     result.finishReason = reason
                 case let .usage(usage):
@@ -43,10 +44,40 @@ struct StreamPrinter {
             result.interrupted = true
         }
         if Task.isCancelled { result.interrupted = true }
-        output.out.write(sanitizer.finish())
+        pending.write(sanitizer.finish())
+        pending.flush()
         result.total = clock.now - start
         if !result.text.hasSuffix("\n") || result.text.isEmpty { output.out.write("\n") }
         return result
+    }
+}
+
+/// A terminal gets every token at once. A pipe or file gets them in batches (every 16 KiB
+/// or 50 ms), sparing a fast stream one write(2) per token while a slow one still flows.
+private struct PendingWrites {
+    let output: Output
+    let immediate: Bool
+    private var buffer = ""
+    private var lastFlush = ContinuousClock.now
+
+    init(output: Output, immediate: Bool) {
+        self.output = output
+        self.immediate = immediate
+    }
+
+    mutating func write(_ text: String) {
+        guard !immediate else {
+            output.out.write(text)
+            return
+        }
+        buffer += text
+        if buffer.utf8.count >= 16 * 1024 || ContinuousClock.now - lastFlush >= .milliseconds(50) { flush() }
+    }
+
+    mutating func flush() {
+        if !buffer.isEmpty { output.out.write(buffer) }
+        buffer = ""
+        lastFlush = .now
     }
 }
 
