@@ -14,6 +14,28 @@ private func productAndHits(_ client: AdminClient, _ product: String) async thro
     return (id, try await client.hitsID(of: .product(id: id)))
 }
 
+/// A product's metrics and methods together: what mapping rules and limits point at.
+private struct ProductMetrics {
+    let productID: Int
+    let owner: MetricOwner
+    let all: [Metric]
+
+    static func fetch(_ client: AdminClient, _ product: String) async throws -> ProductMetrics {
+        let (id, hits) = try await productAndHits(client, product)
+        let owner = MetricOwner.product(id: id)
+        return ProductMetrics(productID: id, owner: owner,
+                              all: try await client.metrics(of: owner) + client.methods(of: owner, hitsID: hits))
+    }
+
+    /// By id or system name (as written, or without 3scale's `.ID` suffix).
+    func find(_ name: String, product: String) throws -> Metric {
+        guard let metric = all.first(where: { String($0.id) == name || $0.systemName == name || owner.sanitize($0.systemName) == name }) else {
+            throw ShellError("product '\(product)' has no metric or method '\(name)'; see `product methods list \(product)`")
+        }
+        return metric
+    }
+}
+
 struct ProductRulesCommand: CommandGroup {
     static let configuration = CommandConfiguration(
         commandName: "rules", abstract: "A product's mapping rules.", subcommands: [List.self, Add.self, Remove.self])
@@ -35,12 +57,10 @@ struct ProductRulesCommand: CommandGroup {
 
         func run(in context: CommandContext) async throws {
             let rows = try await AdminAccess.with(context) { access in
-                let (id, hits) = try await productAndHits(access.client, ref.product)
-                let owner = MetricOwner.product(id: id)
-                let names = try await access.client.metrics(of: owner) + access.client.methods(of: owner, hitsID: hits)
-                return try await access.client.mappingRules(of: owner).map { rule in
+                let metrics = try await ProductMetrics.fetch(access.client, ref.product)
+                return try await access.client.mappingRules(of: metrics.owner).map { rule in
                     Row(id: rule.id, http_method: rule.httpMethod, pattern: rule.pattern,
-                        metric: names.first { $0.id == rule.metricID }?.systemName ?? "#\(rule.metricID)",
+                        metric: metrics.all.first { $0.id == rule.metricID }?.systemName ?? "#\(rule.metricID)",
                         delta: rule.delta, last: rule.last ?? false)
                 }
             }
@@ -70,15 +90,11 @@ struct ProductRulesCommand: CommandGroup {
 
         func run(in context: CommandContext) async throws {
             try await AdminAccess.with(context) { access in
-                let (id, hits) = try await productAndHits(access.client, ref.product)
-                let owner = MetricOwner.product(id: id)
-                let candidates = try await access.client.metrics(of: owner) + access.client.methods(of: owner, hitsID: hits)
-                guard let target = candidates.first(where: { $0.systemName == metric || owner.sanitize($0.systemName) == metric }) else {
-                    throw ShellError("product '\(ref.product)' has no metric or method '\(metric)'; see `product methods list \(ref.product)`")
-                }
+                let metrics = try await ProductMetrics.fetch(access.client, ref.product)
+                let target = try metrics.find(metric, product: ref.product)
                 var form: FormBody = ["http_method": httpMethod.uppercased(), "pattern": pattern, "delta": String(delta), "metric_id": String(target.id)]
                 form.append("last", last ? true : nil)
-                _ = try await access.client.createMappingRule(of: owner, form)
+                _ = try await access.client.createMappingRule(of: metrics.owner, form)
             }
             if !context.options.quiet { context.output.print("added rule \(httpMethod.uppercased()) \(pattern) → \(metric); `promote \(ref.product)` publishes it") }
         }
@@ -341,13 +357,9 @@ struct ProductLimitCommand: ShellCommand {
 
     func run(in context: CommandContext) async throws {
         try await AdminAccess.with(context) { access in
-            let (id, hits) = try await productAndHits(access.client, ref.product)
-            let owner = MetricOwner.product(id: id)
-            let candidates = try await access.client.metrics(of: owner) + access.client.methods(of: owner, hitsID: hits)
-            guard let metric = candidates.first(where: { String($0.id) == method || owner.sanitize($0.systemName) == method }) else {
-                throw ShellError("product '\(ref.product)' has no method or metric '\(method)'")
-            }
-            let plan = try await planID(access.client, productID: id, self.plan)
+            let metrics = try await ProductMetrics.fetch(access.client, ref.product)
+            let metric = try metrics.find(method, product: ref.product)
+            let plan = try await planID(access.client, productID: metrics.productID, self.plan)
             if let existing = try await access.client.limits(planID: plan).first(where: { $0.metricID == metric.id && $0.period == period.rawValue }) {
                 try await access.client.deleteLimit(planID: plan, metricID: metric.id, id: existing.id)
             }
