@@ -1,6 +1,9 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// Property tests (Swift Testing) for the hostile-input classes: sanitising, redaction, arithmetic.
+let propertyBased: Target.Dependency = .product(name: "PropertyBased", package: "swift-property-based")
+
 let package = Package(
     name: "maas",
     platforms: [.macOS(.v14)],
@@ -14,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -74,9 +78,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "maas", dependencies: ["Shell"]),
-        .testTarget(name: "ProfilesTests", dependencies: ["Profiles"]),
-        .testTarget(name: "ThreeScaleAdminTests", dependencies: ["ThreeScaleAdmin"], exclude: ["Fixtures"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Profiles"]),
+        .testTarget(name: "ProfilesTests", dependencies: ["Profiles", propertyBased]),
+        .testTarget(name: "ThreeScaleAdminTests", dependencies: ["ThreeScaleAdmin", propertyBased], exclude: ["Fixtures"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Profiles", propertyBased]),
         .testTarget(name: "LoadTestTests", dependencies: ["LoadTest", "ModelGateway", "Sandbox", "SandboxModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["maas"]),
         .testTarget(
@@ -91,7 +95,7 @@ let package = Package(
         .testTarget(
             name: "ModelGatewayTests",
             dependencies: [
-                "ModelGateway", "SandboxModel",
+                "ModelGateway", "SandboxModel", propertyBased,
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -101,7 +105,7 @@ let package = Package(
         .testTarget(
             name: "SandboxTests",
             dependencies: [
-                "Sandbox",
+                "Sandbox", propertyBased,
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
