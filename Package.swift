@@ -112,3 +112,20 @@ let package = Package(
         ),
     ]
 )
+
+// `scripts/fuzz` sets MAAS_FUZZ=1 to add the libFuzzer targets (built with -sanitize=fuzzer
+// into .build-fuzz); an ordinary build never sees them.
+if Context.environment["MAAS_FUZZ"] != nil {
+    let fuzzTargets: [(String, Target.Dependency)] = [
+        ("FuzzEventStream", "ModelGateway"),
+        ("FuzzScript", "Shell"),
+        ("FuzzResources", "ThreeScaleAdmin"),
+        ("FuzzAdminBody", "Sandbox"),
+        ("FuzzAdminQuery", "Sandbox"),
+    ]
+    package.targets.append(.target(name: "CFuzzDriver", path: "Fuzz/Targets/CFuzzDriver"))
+    for (name, module) in fuzzTargets {
+        package.targets.append(
+            .executableTarget(name: name, dependencies: ["CFuzzDriver", module], path: "Fuzz/Targets/\(name)"))
+    }
+}

@@ -1,0 +1,19 @@
+// libFuzzer entry point: an admin API query string through the parameter readers and paging.
+import CFuzzDriver
+import Glibc
+@testable import Sandbox
+
+exit(maas_fuzz_main(CommandLine.argc, CommandLine.unsafeArgv) { data, size in
+    let text = String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self)
+    guard let query = try? FormDecoding.parse(Substring(text)) else { return 0 }
+    let params = Params(query)
+    for key in ["page", "per_page", "position", "delta", "id", "value", "period"] {
+        _ = try? params.int(key)
+        _ = try? params.reference(key)
+        _ = try? params.double(key)
+        _ = try? params.bool(key)
+    }
+    let items = (0..<7).map { JSONValue.int($0) }
+    _ = Page(params).render("items", items)
+    return 0
+})
