@@ -87,9 +87,9 @@ public enum MaasMain {
         if interpreter.interactive {
             return await REPL(interpreter: interpreter, interrupts: interrupts).run()
         }
-        let text = readAllStandardInput()
+        guard let script = standardInputScript(interpreter.output) else { return 1 }
         return await interrupts.cancellable {
-            await interpreter.run(script: ScriptSource(name: "<stdin>", text: text, directory: nil), continueOnError: continueOnError)
+            await interpreter.run(script: script, continueOnError: continueOnError)
         }
     }
 

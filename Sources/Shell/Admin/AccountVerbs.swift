@@ -58,7 +58,8 @@ struct AccountCommand: CommandGroup {
         }
     }
 
-    struct Create: ShellCommand {
+    struct Create: ShellCommand, DeclaresSecrets {
+        static let secrets = SecretArguments(options: ["--password"])
         static let configuration = CommandConfiguration(commandName: "create", abstract: "Sign up a developer account with its first user.")
         @Argument(help: "The organization's name.") var orgName: String
         @Option(help: "The first user's name.") var username: String
