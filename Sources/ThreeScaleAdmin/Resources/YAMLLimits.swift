@@ -13,6 +13,8 @@ enum YAMLLimits {
     static let maxDocuments = 1_000
     static let maxNodes = 200_000
 
+    static let nestedTooDeeply = "nested too deeply (more than \(maxDepth) levels)"
+
     struct Violation: Error, Equatable {
         /// 1-based; nil for the whole text.
         var line: Int?
@@ -21,8 +23,8 @@ enum YAMLLimits {
         var message: String
     }
 
-    /// Throws the first limit the text breaks. Syntax errors are left to the parser that
-    /// follows, which says more about them.
+    /// Throws the first limit the text breaks. Other syntax errors are left to the parser
+    /// that follows, which says more about them.
     static func check(_ yaml: String) throws(Violation) {
         let bytes = Array(yaml.utf8)
         guard bytes.count <= maxSize else {
@@ -42,7 +44,13 @@ enum YAMLLimits {
         var nodes = 0
         while true {
             var event = yaml_event_t()
-            guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                // libyaml's own depth limit, which its look-ahead can reach before an event shows the depth.
+                if let problem = parser.problem, String(cString: problem).hasPrefix("Maximum nesting level") {
+                    return Violation(line: Int(parser.problem_mark.line) + 1, document: max(documents, 1), message: nestedTooDeeply)
+                }
+                return nil
+            }
             defer { yaml_event_delete(&event) }
             let line = Int(event.start_mark.line) + 1
             switch event.type {
@@ -57,7 +65,7 @@ enum YAMLLimits {
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 depth += 1
                 if depth > maxDepth {
-                    return Violation(line: line, document: documents, message: "nested too deeply (more than \(maxDepth) levels)")
+                    return Violation(line: line, document: documents, message: nestedTooDeeply)
                 }
                 nodes += 1
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
