@@ -154,6 +154,11 @@ enum OpenAPIDocument {
             object = parsed
         } else {
             do {
+                try YAMLLimits.check(text)
+            } catch {
+                throw ShellError("\(source): \(error)")
+            }
+            do {
                 guard let parsed = try Yams.load(yaml: text) else { throw ShellError("\(source) is empty") }
                 object = parsed
             } catch let error as YamlError {

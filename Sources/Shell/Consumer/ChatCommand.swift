@@ -203,8 +203,15 @@ struct ChatMode {
             output.print("saved \(session.messages.count) messages to \(argument)")
         case "/load":
             guard !argument.isEmpty else { throw ShellError("/load FILE") }
+            let text: String
             do {
-                session.messages = try JSONDecoder().decode([ChatMessage].self, from: Data(contentsOf: URL(fileURLWithPath: argument)))
+                text = try BoundedInput.read(path: argument, limit: BoundedInput.documentLimit)
+            } catch {
+                output.error("error: \(error.message)")
+                return .stay
+            }
+            do {
+                session.messages = try JSONDecoder().decode([ChatMessage].self, from: Data(text.utf8))
             } catch {
                 output.error("error: cannot load \(argument): expected a JSON array of {\"role\", \"content\"} messages")
                 return .stay

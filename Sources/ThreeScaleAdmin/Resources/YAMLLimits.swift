@@ -7,25 +7,28 @@ import CYaml
 /// (the "billion laughs") cost exponential time and memory, and it recurses once per level
 /// of nesting. This pass reads libyaml's events one at a time, in constant stack and
 /// linear time, and refuses aliases, deep nesting and too many documents or nodes first.
-enum YAMLLimits {
-    static let maxSize = 16 << 20
-    static let maxDepth = 64
-    static let maxDocuments = 1_000
-    static let maxNodes = 200_000
+/// Every YAML text from outside (resource files, OpenAPI documents) passes here first.
+public enum YAMLLimits {
+    public static let maxSize = 16 << 20
+    public static let maxDepth = 64
+    public static let maxDocuments = 1_000
+    public static let maxNodes = 200_000
 
     static let nestedTooDeeply = "nested too deeply (more than \(maxDepth) levels)"
 
-    struct Violation: Error, Equatable {
+    public struct Violation: Error, Equatable, CustomStringConvertible {
         /// 1-based; nil for the whole text.
-        var line: Int?
+        public var line: Int?
         /// 1-based, when the problem is inside a document.
-        var document: Int?
-        var message: String
+        public var document: Int?
+        public var message: String
+
+        public var description: String { line.map { "line \($0): \(message)" } ?? message }
     }
 
     /// Throws the first limit the text breaks. Other syntax errors are left to the parser
     /// that follows, which says more about them.
-    static func check(_ yaml: String) throws(Violation) {
+    public static func check(_ yaml: String) throws(Violation) {
         let bytes = Array(yaml.utf8)
         guard bytes.count <= maxSize else {
             throw Violation(message: "the file is larger than \(maxSize >> 20) MiB")
