@@ -35,6 +35,7 @@ import Testing
     @Test func anUndefinedVariableIsAnErrorNamingIt() throws {
         #expect(throws: TokenizeError.undefinedVariable("NOPE")) { try words("echo $NOPE") }
         #expect(throws: TokenizeError.unterminatedBrace(column: 6)) { try words("echo ${OPEN") }
+        #expect(throws: TokenizeError.unterminatedBrace(column: 7)) { try words("echo \"${OPEN") }
     }
 
     @Test func reportsIncompleteInput() throws {
@@ -94,6 +95,10 @@ import Testing
         #expect(try lines[0].commands.map { try $0.expand { _ in nil } } == [["echo", "a", "b"], ["echo", "c\nd"]])
         #expect(throws: ScriptParser.Failure(file: "s.maas", line: 2, message: "missing '}' after '${' at column 6")) {
             try ScriptParser.parse("echo ok\necho ${OPEN\n", file: "s.maas")
+        }
+        // An open `${` inside quotes ends the line there; it does not swallow the next lines.
+        #expect(throws: ScriptParser.Failure(file: "s.maas", line: 1, message: "missing '}' after '${' at column 7")) {
+            try ScriptParser.parse("echo \"${OPEN\necho \"}\"\n", file: "s.maas")
         }
         #expect(throws: ScriptParser.Failure(file: "s.maas", line: 1, message: "unterminated quote (opened on line 2): add the closing \"")) {
             try ScriptParser.parse("echo \\\n\"x\ny", file: "s.maas")

@@ -85,8 +85,9 @@ public enum Tokenizer {
             switch mode {
             case .escape: .continuation
             case .single: .openQuote("'")
-            case .double, .doubleEscape, .dollar(inDouble: true), .name(inDouble: true), .braced(inDouble: true): .openQuote("\"")
-            case .normal, .comment, .dollar(inDouble: false), .name(inDouble: false), .braced(inDouble: false): nil
+            case .double, .doubleEscape, .dollar(inDouble: true), .name(inDouble: true): .openQuote("\"")
+            // An open `${` is an error, even inside quotes: more lines cannot make it a name.
+            case .normal, .comment, .dollar(inDouble: false), .name(inDouble: false), .braced: nil
             }
         }
 
@@ -297,7 +298,7 @@ public enum TokenizeError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case let .undefinedVariable(name): "undefined variable: \(name) (define it with `set \(name) VALUE` or export it)"
         case let .unterminatedBrace(column): "missing '}' after '${' at column \(column)"
-        case let .badVariableName(name, column): "bad variable name '\(name)' at column \(column)"
+        case let .badVariableName(name, column): "bad variable name '\(name.count > 40 ? name.prefix(40) + "…" : name)' at column \(column)"
         case let .unterminatedQuote(quote, line?): "unterminated quote (opened on line \(line)): add the closing \(quote)"
         case let .unterminatedQuote(quote, nil): "unterminated \(quote) quote"
         case let .tooManyWords(limit): "more than \(limit) words in one command line"
