@@ -28,7 +28,8 @@ import Testing
         ("profile set --profile=h1 -qv admin-token K1", "profile set --profile=h1 -qv admin-token ***"),
         ("profile set $FIELD K1", "profile set ${FIELD} ***"),
         ("login --key -q K1 --gateway http://g", "login --key -q *** --gateway http://g"),
-        ("login --key --profile p K1", "login --key --profile p ***"),
+        ("login --key --profile p K1", "login --key --profile *** ***"),
+        ("login --gateway --key K1", "login --gateway --key ***"),
         ("account create org --username u --email e --password=K1 -q", "account create org --username u --email e --password=*** -q"),
         ("echo a; login --gateway http://g --key K1; echo b", "echo a; login --gateway http://g --key ***; echo b"),
         ("login --api-key K1", "login --api-key ***"),
@@ -48,17 +49,18 @@ import Testing
         #expect(SecretRedactor.redact("login --gateway http://g -o json") == "login --gateway http://g -o json")
     }
 
-    /// A command that carries `secret` somewhere, as words; nil marks where global options may go.
-    static let templates: [[String?]] = [
-        ["login", nil, "--gateway", "http://g", nil, "--key", nil, "SECRET", nil],
-        ["login", nil, "--key=SECRET", nil, "--model", "tiny", nil],
-        ["admin", nil, "login", nil, "--url", "http://a", nil, "--token", nil, "SECRET", nil],
-        ["admin", nil, "login", nil, "--token=SECRET", nil],
-        ["account", nil, "create", nil, "org", nil, "--username", "u", nil, "--email", "e@x", nil, "--password", nil, "SECRET", nil],
-        ["profile", nil, "set", nil, "key", nil, "SECRET", nil],
-        ["profile", nil, "set", nil, "api-key", nil, "SECRET", nil],
-        ["profile", nil, "set", nil, "token", nil, "SECRET", nil],
-        ["profile", nil, "set", nil, "ADMIN-TOKEN", nil, "SECRET", nil],
+    /// Commands that carry `SECRET`; global options go anywhere between their words,
+    /// even between an option and its value.
+    static let templates: [[String]] = [
+        ["login", "--gateway", "http://g", "--key", "SECRET"],
+        ["login", "--key=SECRET", "--model", "tiny"],
+        ["admin", "login", "--url", "http://a", "--token", "SECRET"],
+        ["admin", "login", "--token=SECRET"],
+        ["account", "create", "org", "--username", "u", "--email", "e@x", "--password", "SECRET"],
+        ["profile", "set", "key", "SECRET"],
+        ["profile", "set", "api-key", "SECRET"],
+        ["profile", "set", "token", "SECRET"],
+        ["profile", "set", "ADMIN-TOKEN", "SECRET"],
     ]
     static let globals: [[String]] = [[], [], ["--profile", "p1"], ["--profile=p2"], ["-q"], ["-v"], ["-qv"], ["-o", "json"], ["--output", "yaml"], ["--no-color"]]
     static let quotes: [@Sendable (String) -> String] = [{ $0 }, { "'\($0)'" }, { "\"\($0)\"" }]
@@ -72,14 +74,9 @@ import Testing
             Gen.int(in: 0...(Self.globals.count - 1)).array(of: 12), Gen.int(in: 0...(Self.quotes.count - 1)))
         await propertyCheck(count: 400, input: input) { template, secret, globals, quote in
             var words: [String] = ["echo", "before;"]
-            var slot = 0
-            for word in Self.templates[template] {
-                if let word {
-                    words.append(word.replacingOccurrences(of: "SECRET", with: Self.quotes[quote](secret)))
-                } else {
-                    words += Self.globals[globals[slot % globals.count]]
-                    slot += 1
-                }
+            for (slot, word) in Self.templates[template].enumerated() {
+                words.append(word.replacingOccurrences(of: "SECRET", with: Self.quotes[quote](secret)))
+                words += Self.globals[globals[slot % globals.count]]
             }
             let line = words.joined(separator: " ")
             let redacted = SecretRedactor.redact(line)

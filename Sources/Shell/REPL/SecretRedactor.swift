@@ -54,13 +54,13 @@ public enum SecretRedactor {
         var node = catalog.root
         var readingVerbs = true
         var onlyPositionals = false
-        /// A secret option was read; its value is the next word that is not a known option.
+        /// A secret option was read; its value is the next word that is not an option.
         var secretPending = false
         var positionals: [Int] = []
         var index = 0
         while index < words.count {
             defer { index += 1 }
-            if !onlyPositionals, let word = plain[index], word.hasPrefix("-"), word != "-" {
+            if !onlyPositionals, Self.looksLikeOption(plain[index]), let word = plain[index] {
                 if word == "--" {
                     onlyPositionals = true
                     continue
@@ -71,8 +71,11 @@ public enum SecretRedactor {
                     secretPending = false
                 } else if option.secret {
                     if let name = option.inlineName { roles[index] = .secretAfterEquals(option: name) } else { secretPending = true }
-                } else if option.takesValue && option.inlineName == nil {
+                } else if option.takesValue && option.inlineName == nil, index + 1 < words.count, !Self.looksLikeOption(plain[index + 1]) {
+                    // As ArgumentParser reads it: a word that looks like an option is not a value.
                     index += 1
+                    // `--key --profile p K`: which word was meant as the key is unclear, so both go.
+                    if secretPending { roles[index] = .secret }
                 }
                 continue
             }
@@ -94,6 +97,11 @@ public enum SecretRedactor {
             }
         }
         return roles
+    }
+
+    private static func looksLikeOption(_ word: String?) -> Bool {
+        guard let word else { return false }
+        return word.hasPrefix("-") && word != "-"
     }
 
     private struct OptionWord {
