@@ -82,7 +82,8 @@ final class LineEditor: @unchecked Sendable {
         if let completer { self.completer = completer }
         defer { self.completer = sessionCompleter }
         free(promptBuffer)
-        promptBuffer = strdup(prompt)
+        // libedit writes the prompt as it is, and a prompt may name a model a server listed.
+        promptBuffer = strdup(Table.cell(prompt))
         interrupts.drain()
         interrupted = false
         var count: Int32 = 0

@@ -130,7 +130,7 @@ public struct Output: Sendable {
 
     /// `TextSanitizer.sanitize`, skipping the copy for text with no control character
     /// (almost all of it: the check is one pass over the bytes).
-    static func sanitize(_ text: String) -> String {
+    public static func sanitize(_ text: String) -> String {
         var previous: UInt8 = 0
         let clean = text.utf8.allSatisfy { byte in
             defer { previous = byte }

@@ -31,7 +31,7 @@ public struct Table: Sendable {
     }
 
     /// One cell's text as the terminal shows it, on one line.
-    static func cell(_ text: String) -> String {
+    public static func cell(_ text: String) -> String {
         var clean = Output.sanitize(text)
         if clean.contains(where: { $0 == "\n" || $0 == "\t" }) {
             clean = clean.replacingOccurrences(of: "\n", with: "⏎").replacingOccurrences(of: "\t", with: "⇥")
