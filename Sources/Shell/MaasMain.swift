@@ -8,8 +8,9 @@ public enum MaasMain {
     public static func run(arguments: [String], environment: [String: String]) async -> Int32 {
         signal(SIGPIPE, SIG_IGN)
         // ArgumentParser's own requests: shell completion scripts and their dynamic callbacks, --version.
+        let early = Output.standard(environment: environment)
         if let first = arguments.first, ["---completion", "--generate-completion-script", "--experimental-dump-help", "--version"].contains(first) {
-            return passThroughToArgumentParser(arguments)
+            return passThroughToArgumentParser(arguments, output: early)
         }
         let split = splitLeadingOptions(arguments)
         let root: MainOptions
@@ -18,10 +19,10 @@ public enum MaasMain {
         } catch {
             let code = MaasCommand.exitCode(for: error)
             if code == .success {
-                print(MaasCommand.fullMessage(for: error))
+                early.print(MaasCommand.fullMessage(for: error))
                 return 0
             }
-            FileDescriptorSink(fd: STDERR_FILENO).write("error: \(MaasCommand.message(for: error))\n")
+            early.error("error: \(MaasCommand.message(for: error))")
             return 2
         }
         let interrupts = InterruptHandler()
@@ -39,7 +40,7 @@ public enum MaasMain {
                 rest.removeFirst()
             }
         } catch {
-            FileDescriptorSink(fd: STDERR_FILENO).write("error: \(error)\n")
+            early.error("error: \(error)")
             return 1
         }
         let interactive = script == nil && rest.isEmpty && stdinIsTerminal
@@ -87,9 +88,9 @@ public enum MaasMain {
         if interpreter.interactive {
             return await REPL(interpreter: interpreter, interrupts: interrupts).run()
         }
-        let text = readAllStandardInput()
+        guard let script = standardInputScript(interpreter.output) else { return 1 }
         return await interrupts.cancellable {
-            await interpreter.run(script: ScriptSource(name: "<stdin>", text: text, directory: nil), continueOnError: continueOnError)
+            await interpreter.run(script: script, continueOnError: continueOnError)
         }
     }
 
@@ -107,14 +108,15 @@ public enum MaasMain {
         return (Array(arguments[..<index]), Array(arguments[index...]))
     }
 
-    private static func passThroughToArgumentParser(_ arguments: [String]) -> Int32 {
+    private static func passThroughToArgumentParser(_ arguments: [String], output: Output) -> Int32 {
         do {
             _ = try MaasCommand.parseAsRoot(arguments)
             return 0
         } catch {
             let code = MaasCommand.exitCode(for: error)
             let message = MaasCommand.fullMessage(for: error)
-            FileDescriptorSink(fd: code == .success ? STDOUT_FILENO : STDERR_FILENO).write(message + (message.hasSuffix("\n") ? "" : "\n"))
+            let line = message + (message.hasSuffix("\n") ? "" : "\n")
+            if code == .success { output.write(line) } else { output.writeError(StyledText(line)) }
             return code.rawValue
         }
     }

@@ -72,13 +72,19 @@ import Testing
         try terminal.expect("saved profile")
         try terminal.type("profile set admin-token TOKEN0987654321 --profile other" + Keys.enter, at: "maas> ")
         try terminal.expect("admin-token = ***")
+        // Options between the words: the secret is found by its place in the command.
+        try terminal.type("profile set --profile h1 key KEYBETWEEN1" + Keys.enter, at: "maas> ")
+        try terminal.type("profile set -q token TOKENBETWEEN2" + Keys.enter, at: "maas> ")
+        try terminal.type("profile --profile h1 set api-key KEYBEFORE3" + Keys.enter, at: "maas> ")
         try terminal.type("exit" + Keys.enter, at: "maas> ")
         #expect(try terminal.waitForExit() == 0)
         let history = try String(contentsOfFile: fixture.historyPath, encoding: .utf8)
         #expect(history.contains("login --gateway http://gw.example --key ***"))
         #expect(history.contains("profile set admin-token ***"))
-        #expect(!history.contains("SECRETKEY"))
-        #expect(!history.contains("TOKEN0987654321"))
+        #expect(history.contains("profile set --profile h1 key ***"))
+        for secret in ["SECRETKEY", "TOKEN0987654321", "KEYBETWEEN1", "TOKENBETWEEN2", "KEYBEFORE3"] {
+            #expect(!history.contains(secret), "\(history)")
+        }
         let mode = try FileManager.default.attributesOfItem(atPath: fixture.historyPath)[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }

@@ -85,10 +85,34 @@ import Testing
         #expect(error.kind == .usage)
     }
 
+    /// Joining the lines after an open quote is linear: 20,000 lines take milliseconds
+    /// (re-reading the joined text for each new line took minutes).
+    @Test func anUnterminatedQuoteNamesTheLineItOpenedOn() async throws {
+        let h = try Harness()
+        let script = "echo one\necho a \\\n  'open\n" + String(repeating: "a line of the quoted text\n", count: 20_000)
+        #expect(await h.script(script) == 1)
+        #expect(h.out.text == "one\n")
+        #expect(h.err.text == "t.maas:2: error: unterminated quote (opened on line 3): add the closing '\n")
+    }
+
+    @Test func echoedControlCharactersAreSanitisedToo() async throws {
+        let h = try Harness()
+        #expect(await h.script("echo \"$(printf)\u{1B}]52;c;eA==\u{07}x\u{1B}[2J\u{9B}1m\"\n") == 0)
+        #expect(h.out.text == "$(printf)x\n")
+    }
+
     @Test func cancellationInterruptsACommand() async throws {
         let h = try Harness()
         let task = Task { await h.interpreter.execute(["sleep", "600"]) }
         task.cancel()
         #expect(await task.value == .interrupted)
+    }
+}
+
+@Suite struct OpenAPIDocumentTests {
+    @Test func aYAMLDocumentWithAliasesIsRefusedBeforeItIsExpanded() {
+        #expect(throws: ShellError("api.yaml: line 4: aliases are not supported (*a: write the value out in full)")) {
+            try OpenAPIDocument.check("openapi: 3.0.0\ninfo: {title: t}\na: &a [x, x]\nb: [*a, *a]\npaths: {}\n", source: "api.yaml")
+        }
     }
 }

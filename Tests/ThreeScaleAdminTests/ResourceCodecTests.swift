@@ -170,4 +170,70 @@ struct ResourceCodecTests {
         #expect(again.resources == set.resources)
         #expect(yaml.hasPrefix("---\napiVersion: capabilities.3scale.net/v1beta1\nkind: Backend\n"))
     }
+
+    /// The single issue `yaml` gives, checked to be the only one.
+    func onlyIssue(_ yaml: String) -> ResourceIssue? {
+        let error = #expect(throws: ResourceErrors.self) { try ResourceCodec.load(yaml: yaml, file: "hostile.yaml") }
+        #expect(error?.issues.count == 1, "\(String(describing: error))")
+        return error?.issues.first
+    }
+
+    @Test("a billion-laughs file is refused at its first alias, before anything is expanded")
+    func aliasBomb() throws {
+        var bomb = "a: &a [x,x,x,x,x,x,x,x,x]\n"
+        for (name, previous) in zip("bcdefg", "abcdef") {
+            bomb += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
+        }
+        #expect(bomb.utf8.count < 520)
+        let issue = try #require(onlyIssue(bomb))
+        #expect(issue.line == 2)
+        #expect(issue.description == "hostile.yaml: document 1 (line 2): aliases are not supported (*a: write the value out in full)")
+        // An alias as a mapping key would be hashed whole while composing; a merge key is an alias too.
+        #expect(onlyIssue("a: &a [x, x]\n? *a\n: y\n")?.message.hasPrefix("aliases are not supported") == true)
+        #expect(onlyIssue("base: &base {x: 1}\nother:\n  <<: *base\n")?.line == 3)
+    }
+
+    static let deepTexts = [
+        String(repeating: "[", count: 100_000),
+        String(repeating: "{a: ", count: 100_000),
+        String(repeating: "- ", count: 100_000) + "x",
+        (0..<200).map { String(repeating: " ", count: 2 * $0) + "-\n" }.joined(),
+        String(repeating: "[", count: 70) + String(repeating: "]", count: 70),
+        (0..<200).map { String(repeating: " ", count: $0) + "k\($0):\n" }.joined(),
+    ]
+
+    @Test("nesting deeper than the limit is a clear error, not a crash", arguments: deepTexts.indices)
+    func deepNesting(text: Int) throws {
+        let issue = try #require(onlyIssue(Self.deepTexts[text]))
+        #expect(issue.message == "nested too deeply (more than \(YAMLLimits.maxDepth) levels)")
+        #expect(issue.line != nil)
+    }
+
+    @Test("size, documents and values are bounded")
+    func bounds() throws {
+        let big = "# " + String(repeating: "x", count: YAMLLimits.maxSize) + "\n"
+        #expect(onlyIssue(big)?.message == "the file is larger than 16 MiB")
+        let documents = String(repeating: "---\nkind: Backend\n", count: YAMLLimits.maxDocuments + 1)
+        #expect(onlyIssue(documents)?.message == "more than \(YAMLLimits.maxDocuments) YAML documents")
+        let values = "[" + String(repeating: "x,", count: YAMLLimits.maxNodes) + "]"
+        #expect(onlyIssue(values)?.message == "more than \(YAMLLimits.maxNodes) YAML values")
+    }
+
+    @Test("a file that is not a regular file is refused without reading it")
+    func notARegularFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("maas-fifo-\(UUID().uuidString)").path
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let error = #expect(throws: ResourceErrors.self) { try ResourceCodec.load(path: path) }
+        #expect(error?.issues.first?.message == "not a regular file")
+    }
+
+    @Test("an OpenAPI document read for an ActiveDoc passes the same limits")
+    func documentLimits() throws {
+        guard case .failure(let problem) = DocumentLoader.parse("openapi: 3.0.0\na: &a [x, x]\nb: [*a, *a]\n", skipValidation: true) else {
+            Issue.record("an alias in an OpenAPI document was read")
+            return
+        }
+        #expect(problem.message == "the document cannot be read: line 3: aliases are not supported (*a: write the value out in full)")
+    }
 }

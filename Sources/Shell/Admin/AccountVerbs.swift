@@ -19,8 +19,12 @@ struct AccountCommand: CommandGroup {
         func run(in context: CommandContext) async throws {
             let accounts = try await AdminAccess.with(context) { try await $0.client.accounts() }
             context.interpreter.remember(accounts.compactMap(\.orgName), for: "account")
+            try Self.emit(accounts, renderer: context.renderer)
+        }
+
+        static func emit(_ accounts: [Account], renderer: Renderer) throws {
             let rows = accounts.map { Row(id: $0.id, org_name: $0.orgName, state: $0.state) }
-            try context.renderer.emit(rows, table: Table(
+            try renderer.emit(rows, table: Table(
                 columns: ["ID", "ORGANIZATION", "STATE"], rows: rows.map { [String($0.id), $0.org_name ?? "-", $0.state ?? "-"] }))
         }
     }
@@ -58,7 +62,8 @@ struct AccountCommand: CommandGroup {
         }
     }
 
-    struct Create: ShellCommand {
+    struct Create: ShellCommand, DeclaresSecrets {
+        static let secrets = SecretArguments(options: ["--password"])
         static let configuration = CommandConfiguration(commandName: "create", abstract: "Sign up a developer account with its first user.")
         @Argument(help: "The organization's name.") var orgName: String
         @Option(help: "The first user's name.") var username: String

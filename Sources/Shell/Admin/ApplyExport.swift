@@ -39,12 +39,9 @@ struct ApplyCommand: ShellCommand {
         let path = file == "-" ? "<stdin>" : (file.hasPrefix("/") || context.scriptDirectory == nil ? file : "\(context.scriptDirectory!)/\(file)")
         let text: String
         if file == "-" {
-            text = readAllStandardInput()
+            text = try BoundedInput.readStandardInput(limit: BoundedInput.documentLimit)
         } else {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw ShellError(FileManager.default.fileExists(atPath: path) ? "cannot read \(path)" : "no such file: \(path)")
-            }
-            text = String(decoding: data, as: UTF8.self)
+            text = try BoundedInput.read(path: path, limit: BoundedInput.documentLimit)
         }
         return try ResourceCodec.load(yaml: try Self.expandVariables(text, file: path, lookup: context.interpreter.variable), file: path)
     }
@@ -99,7 +96,7 @@ struct ExportCommand: ShellCommand {
             let resources = try Exporter.resources(kind: kind, name: name, from: state, namespace: namespace, withBackends: withBackends)
             return try ResourceCodec.encode(resources)
         }
-        context.output.out.write(yaml)
+        context.output.write(yaml)
     }
 }
 

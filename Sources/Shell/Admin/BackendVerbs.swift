@@ -38,8 +38,12 @@ struct BackendCommand: CommandGroup {
         func run(in context: CommandContext) async throws {
             let backends = try await AdminAccess.with(context) { try await $0.client.listBackends() }
             context.interpreter.remember(backends.map(\.systemName), for: "backend")
+            try Self.emit(backends, renderer: context.renderer)
+        }
+
+        static func emit(_ backends: [BackendAPI], renderer: Renderer) throws {
             let views = backends.map(View.init)
-            try context.renderer.emit(views, table: Table(
+            try renderer.emit(views, table: Table(
                 columns: ["ID", "SYSTEM NAME", "NAME", "PRIVATE URL"],
                 rows: views.map { [String($0.id), $0.system_name, $0.name, $0.private_endpoint ?? "-"] }))
         }

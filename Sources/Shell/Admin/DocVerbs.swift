@@ -61,8 +61,7 @@ struct DocCommand: CommandGroup {
         func body(_ context: CommandContext, client: AdminClient) async throws -> String? {
             if let file {
                 let path = file.hasPrefix("/") || context.scriptDirectory == nil ? file : "\(context.scriptDirectory!)/\(file)"
-                guard let data = FileManager.default.contents(atPath: path) else { throw ShellError("cannot read \(path)") }
-                return try OpenAPIDocument.check(String(decoding: data, as: UTF8.self), source: path).json
+                return try OpenAPIDocument.check(try BoundedInput.read(path: path, limit: BoundedInput.documentLimit), source: path).json
             }
             if let url {
                 return try OpenAPIDocument.check(try await client.fetchDocument(url: url), source: url).json
@@ -154,6 +153,11 @@ enum OpenAPIDocument {
         if let data = text.data(using: .utf8), let parsed = try? JSONSerialization.jsonObject(with: data) {
             object = parsed
         } else {
+            do {
+                try YAMLLimits.check(text)
+            } catch {
+                throw ShellError("\(source): \(error)")
+            }
             do {
                 guard let parsed = try Yams.load(yaml: text) else { throw ShellError("\(source) is empty") }
                 object = parsed

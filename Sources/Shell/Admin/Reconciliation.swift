@@ -29,8 +29,8 @@ struct Reconciliation {
                 output.error("✗ \(failure.action.summary): \(failure.error)")
             }
             if !report.notAttempted.isEmpty {
-                output.err.write("not done (\(report.notAttempted.count)):\n")
-                for action in report.notAttempted { output.err.write("  - \(action.summary)\n") }
+                output.note("not done (\(report.notAttempted.count)):")
+                for action in report.notAttempted { output.note("  - \(action.summary)") }
             }
             throw ShellError("\(report.completed.count) of \(plan.actions.count) changes made; fix the cause and run the same command again to finish")
         }

@@ -32,7 +32,8 @@ private func saveLogin(
     }
 }
 
-struct LoginCommand: ShellCommand {
+struct LoginCommand: ShellCommand, DeclaresSecrets {
+    static let secrets = SecretArguments(options: ["--key"])
     static let configuration = CommandConfiguration(
         commandName: "login", abstract: "Save a gateway URL and API key (a consumer profile).")
 
@@ -60,7 +61,8 @@ struct AdminCommand: CommandGroup {
         commandName: "admin", abstract: "Administer 3scale: sign in to the admin portal.",
         subcommands: [Login.self])
 
-    struct Login: ShellCommand {
+    struct Login: ShellCommand, DeclaresSecrets {
+        static let secrets = SecretArguments(options: ["--token"])
         static let configuration = CommandConfiguration(
             commandName: "login", abstract: "Save a 3scale admin portal URL and access token.")
 

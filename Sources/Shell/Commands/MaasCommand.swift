@@ -68,6 +68,6 @@ protocol CommandGroup: ShellCommand {}
 
 extension CommandGroup {
     public func run(in context: CommandContext) async throws {
-        context.output.out.write(MaasCommand.helpMessage(for: Self.self) + "\n")
+        context.output.print(MaasCommand.helpMessage(for: Self.self))
     }
 }

@@ -113,7 +113,12 @@ struct ProfileCommand: CommandGroup {
         }
     }
 
-    struct Set: ShellCommand {
+    struct Set: ShellCommand, DeclaresSecrets {
+        /// The value is secret when the setting is (or is a `$VARIABLE`, which may name one).
+        static let secrets = SecretArguments(positionals: { words in
+            guard let field = words.firstIndex(where: { $0.map { ProfileField(userName: $0)?.isSecret ?? false } ?? true }) else { return [] }
+            return Array(words.indices.dropFirst(field + 1))
+        })
         static let configuration = CommandConfiguration(
             commandName: "set", abstract: "Set one setting of the current profile (or --profile).",
             discussion: "Settings: \(ProfileField.allCases.map(\.rawValue).joined(separator: ", ")). A secret left out is asked for without echo.")

@@ -106,13 +106,11 @@ struct VersionCommand: ShellCommand {
         var view = View(maas: MaasCommand.version)
         if let profile = try? context.resolvedProfile(), profile.settings.gateway != nil {
             do {
-                view.server = try await GatewayAccess.with(context) { access in
-                    TextSanitizer.sanitize(try await access.client.version())
-                }
+                view.server = try await GatewayAccess.with(context) { access in try await access.client.version() }
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
-                view.serverError = TextSanitizer.sanitize(String(describing: error))
+                view.serverError = String(describing: error)
             }
         }
         var fields = [("maas", view.maas)]

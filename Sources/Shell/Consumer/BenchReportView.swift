@@ -14,10 +14,10 @@ struct BenchReportView {
         let output = renderer.output
         try renderer.emitRecord(report, fields: summary)
         output.print("")
-        output.out.write(latencyTable.render(header: { output.style($0, .bold) }))
+        output.write(latencyTable.render())
         if !report.failures.isEmpty {
             output.print("")
-            output.out.write(failureTable.render(header: { output.style($0, .bold) }))
+            output.write(failureTable.render())
         }
     }
 
@@ -31,7 +31,7 @@ struct BenchReportView {
         }
         let path = report.endpoint == .chat ? "/v1/chat/completions" : "/v1/completions"
         return [
-            ("model", TextSanitizer.sanitize(report.model)),
+            ("model", report.model),
             ("load", "\(path) · concurrency \(report.concurrency) · max tokens \(report.maxTokens)"),
             ("requests", requests),
             ("duration", String(format: "%.2f s", report.durationSeconds)),
@@ -56,7 +56,7 @@ struct BenchReportView {
         Table(
             columns: ["FAILED", "COUNT", "FIRST ERROR"],
             rows: report.failures.sorted { $0.value.count > $1.value.count }.map { kind, failures in
-                [kind, String(failures.count), TextSanitizer.sanitize(failures.example)]
+                [kind, String(failures.count), failures.example]
             })
     }
 

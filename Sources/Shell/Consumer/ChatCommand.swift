@@ -100,11 +100,11 @@ struct ChatMode {
             do {
                 line = try await lines.nextLine(prompt: prompt, completer: completer)
             } catch {
-                output.out.write("^C\n")
+                output.write("^C\n")
                 continue
             }
             guard let line else {
-                if context.interpreter.interactive { output.out.write("\n") }
+                if context.interpreter.interactive { output.write("\n") }
                 return
             }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -135,7 +135,7 @@ struct ChatMode {
             do {
                 line = try await lines.nextLine(prompt: "...> ", completer: nil)
             } catch {
-                context.output.out.write("^C\n")
+                context.output.write("^C\n")
                 return nil
             }
             guard let line else { return nil }
@@ -163,9 +163,9 @@ struct ChatMode {
         self.session = session
         printStats(result, context: context, enabled: session.showStats)
         if let failure = result.failure {
-            output.error("error: \(TextSanitizer.sanitize(failure.message))")
+            output.error("error: \(failure.message)")
         } else if result.interrupted {
-            output.err.write(output.style("interrupted: the partial answer stays in the conversation", .dim) + "\n")
+            output.note(output.style("interrupted: the partial answer stays in the conversation", .dim))
         }
     }
 
@@ -203,8 +203,15 @@ struct ChatMode {
             output.print("saved \(session.messages.count) messages to \(argument)")
         case "/load":
             guard !argument.isEmpty else { throw ShellError("/load FILE") }
+            let text: String
             do {
-                session.messages = try JSONDecoder().decode([ChatMessage].self, from: Data(contentsOf: URL(fileURLWithPath: argument)))
+                text = try BoundedInput.read(path: argument, limit: BoundedInput.documentLimit)
+            } catch {
+                output.error("error: \(error.message)")
+                return .stay
+            }
+            do {
+                session.messages = try JSONDecoder().decode([ChatMessage].self, from: Data(text.utf8))
             } catch {
                 output.error("error: cannot load \(argument): expected a JSON array of {\"role\", \"content\"} messages")
                 return .stay
@@ -212,7 +219,7 @@ struct ChatMode {
             output.print("loaded \(session.messages.count) messages from \(argument)")
         case "/history":
             for message in session.messages {
-                output.print(output.style("\(message.role):", .bold) + " " + TextSanitizer.sanitize(message.content))
+                output.print(output.style("\(message.role):", .bold) + " " + message.content)
             }
         case "/stats":
             switch argument {

@@ -23,7 +23,7 @@ struct ModelsCommand: ShellCommand {
             context.interpreter.cacheModels(cards.map(\.id), for: access.client.configuration.baseURL)
             return cards
         }
-        let rows = cards.map { Row(id: TextSanitizer.sanitize($0.id), owner: $0.ownedBy.map(TextSanitizer.sanitize), maxContext: $0.maxModelLength) }
+        let rows = cards.map { Row(id: $0.id, owner: $0.ownedBy, maxContext: $0.maxModelLength) }
         try context.renderer.emit(rows, table: Table(
             columns: ["ID", "OWNER", "MAX-CONTEXT"],
             rows: rows.map { [$0.id, $0.owner ?? "-", $0.maxContext.map(String.init) ?? "-"] }))
@@ -89,14 +89,13 @@ struct AnswerView: Encodable {
 func emitAnswer(text: String, usage: Usage?, start: ContinuousClock.Instant, context: CommandContext) throws {
     typealias Answer = AnswerView
     typealias UsageView = AnswerView.UsageView
-    let clean = TextSanitizer.sanitize(text)
-    let view = Answer(text: clean, usage: usage.map { UsageView(prompt_tokens: $0.promptTokens, completion_tokens: $0.completionTokens, total_tokens: $0.totalTokens) })
+    let view = Answer(text: text, usage: usage.map { UsageView(prompt_tokens: $0.promptTokens, completion_tokens: $0.completionTokens, total_tokens: $0.totalTokens) })
     switch context.options.output ?? .table {
     case .table:
-        context.output.out.write(clean.hasSuffix("\n") ? clean : clean + "\n")
+        context.output.write(text.hasSuffix("\n") ? text : text + "\n")
         if !context.options.quiet, let usage {
             let line = AnswerStats.line(tokens: usage.completionTokens, timeToFirstToken: nil, total: ContinuousClock.now - start)
-            context.output.err.write(context.output.style(line, .dim) + "\n")
+            context.output.note(context.output.style(line, .dim))
         }
     case .json, .yaml:
         try context.renderer.emit(view, table: Table(columns: [], rows: []))
@@ -173,8 +172,7 @@ struct DetokenizeCommand: ShellCommand {
             try await access.client.detokenize(model: try await access.model(model), tokens: ids)
         }
         struct View: Encodable { var text: String }
-        let clean = TextSanitizer.sanitize(text)
-        try context.renderer.emitRecord(View(text: clean), fields: [("text", clean)])
+        try context.renderer.emitRecord(View(text: text), fields: [("text", text)])
     }
 }
 

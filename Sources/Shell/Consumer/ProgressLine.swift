@@ -4,21 +4,21 @@ import LoadTest
 /// The live line of a running `bench`, redrawn in place on stderr. Only on a
 /// terminal: in a pipe or a log it would be noise.
 struct ProgressLine: Sendable {
-    let err: any TextSink
+    let output: Output
 
     /// Nil when stderr is not a terminal or the line is not wanted.
     init?(output: Output, enabled: Bool) {
-        guard enabled, let sink = output.err as? FileDescriptorSink, isatty(sink.fd) == 1 else { return nil }
-        err = sink
+        guard enabled, output.errorIsTerminal else { return nil }
+        self.output = output
     }
 
-    /// `\r` back to the start, the text, then erase what a longer previous line left.
+    /// Back to the start of the line, the text, then erase what a longer previous line left.
     func draw(_ progress: LoadProgress) {
-        err.write("\r" + Self.text(progress) + "\u{1B}[K")
+        output.writeError(StyledText(.carriageReturn) + Self.text(progress) + StyledText(.eraseToEndOfLine))
     }
 
     func clear() {
-        err.write("\r\u{1B}[K")
+        output.writeError(StyledText(.carriageReturn) + StyledText(.eraseToEndOfLine))
     }
 
     static func text(_ progress: LoadProgress) -> String {

@@ -33,7 +33,7 @@ func printStats(_ result: StreamPrinter.Result, context: CommandContext, enabled
     let tokens = result.usage?.completionTokens ?? result.tokens
     var line = AnswerStats.line(tokens: tokens, timeToFirstToken: result.timeToFirstToken, total: result.total)
     if result.interrupted { line = "interrupted · " + line }
-    context.output.err.write(context.output.style(line, .dim) + "\n")
+    context.output.note(context.output.style(line, .dim))
 }
 
 /// After a stream: a broken stream is an error (the text stays printed); Ctrl-C ends the command as interrupted.

@@ -1,7 +1,9 @@
 import Foundation
 import ModelGateway
 
-/// Prints a streamed answer as it arrives (sanitised, unbuffered) and measures it.
+/// Prints a streamed answer as it arrives (sanitised, unbuffered) and measures it. Its own
+/// sanitizer sees the deltas as one text, so an escape sequence split across two deltas is
+/// removed whole; Output's check of each piece then finds nothing left to clean.
 struct StreamPrinter {
     struct Result: Sendable {
         var text = ""
@@ -47,7 +49,7 @@ struct StreamPrinter {
         pending.write(sanitizer.finish())
         pending.flush()
         result.total = clock.now - start
-        if !result.text.hasSuffix("\n") || result.text.isEmpty { output.out.write("\n") }
+        if !result.text.hasSuffix("\n") || result.text.isEmpty { output.write("\n") }
         return result
     }
 }
@@ -67,7 +69,7 @@ private struct PendingWrites {
 
     mutating func write(_ text: String) {
         guard !immediate else {
-            output.out.write(text)
+            output.write(text)
             return
         }
         buffer += text
@@ -75,7 +77,7 @@ private struct PendingWrites {
     }
 
     mutating func flush() {
-        if !buffer.isEmpty { output.out.write(buffer) }
+        if !buffer.isEmpty { output.write(buffer) }
         buffer = ""
         lastFlush = .now
     }

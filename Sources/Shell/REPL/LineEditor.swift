@@ -82,7 +82,8 @@ final class LineEditor: @unchecked Sendable {
         if let completer { self.completer = completer }
         defer { self.completer = sessionCompleter }
         free(promptBuffer)
-        promptBuffer = strdup(prompt)
+        // libedit writes the prompt as it is, and a prompt may name a model a server listed.
+        promptBuffer = strdup(Table.cell(prompt))
         interrupts.drain()
         interrupted = false
         var count: Int32 = 0
@@ -147,7 +148,9 @@ final class LineEditor: @unchecked Sendable {
         let length = info.cursor - info.buffer
         let before = String(decoding: UnsafeRawBufferPointer(start: info.buffer, count: length), as: UTF8.self)
         let result = completer.complete(before)
-        let candidates = result.candidates
+        // Names from a server may hold control characters: such a name can be neither shown
+        // in the listing below (written past Output) nor typed, so it is not offered.
+        let candidates = result.candidates.filter { Table.cell($0) == $0 }
         guard !candidates.isEmpty else {
             el_beep(editLine)
             return UInt8(CC_REFRESH)

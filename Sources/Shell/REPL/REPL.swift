@@ -15,29 +15,37 @@ struct REPL {
         let completer = Completer { values.values(for: $0) }
         guard let editor = LineEditor(interrupts: interrupts, completer: completer, history: history.load()) else {
             interpreter.output.error("error: cannot start the line editor; reading commands as a script")
-            return await interpreter.run(script: ScriptSource(name: "<stdin>", text: readAllStandardInput(), directory: nil))
+            guard let script = standardInputScript(interpreter.output) else { return 1 }
+            return await interpreter.run(script: script)
         }
         let output = interpreter.output
         if !interpreter.sessionOptions.quiet {
             output.print(output.style("maas \(MaasCommand.version)", .bold) + output.style(" · `help` lists the verbs, Tab completes, Ctrl-D leaves", .dim))
         }
-        var pending = ""
+        // The lines of a command still open (a quote, a trailing `\`).
+        var pending: LineJoiner?
         while true {
-            let prompt = pending.isEmpty ? promptText() : "...> "
+            let prompt = pending == nil ? promptText() : "...> "
+            var joiner = pending ?? LineJoiner()
+            pending = nil
             switch await editor.read(prompt: prompt) {
             case .endOfInput:
-                output.out.write("\n")
+                output.write("\n")
                 return 0
             case .interrupted:
-                output.out.write("^C\n")
-                pending = ""
+                output.write("^C\n")
                 continue
             case let .line(text):
-                pending += pending.isEmpty ? text : "\n" + text
+                if case .needsMore = joiner.append(text[...]) {
+                    pending = joiner
+                    continue
+                }
             }
-            if case .incomplete? = try? Tokenizer.tokenize(pending) { continue }
-            let line = pending
-            pending = ""
+            if joiner.tooLong {
+                output.error("error: \(TokenizeError.lineTooLong(limit: LineJoiner.maxLength))")
+                continue
+            }
+            let line = joiner.text
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             let entry = SecretRedactor.redact(line.trimmingCharacters(in: .whitespaces))
             editor.addHistory(entry)
@@ -49,7 +57,7 @@ struct REPL {
             case .success:
                 break
             case .interrupted:
-                output.err.write("\n" + output.style("interrupted", .dim) + "\n")
+                output.note("\n" + output.style("interrupted", .dim))
             case let .failure(error):
                 if !error.message.isEmpty { output.error("error: \(error.message)") }
             }
@@ -114,6 +122,12 @@ struct REPL {
     }
 }
 
-func readAllStandardInput() -> String {
-    String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+/// The script on standard input; nil, once the error is printed, when it cannot be read.
+func standardInputScript(_ output: Output) -> ScriptSource? {
+    do {
+        return ScriptSource(name: "<stdin>", text: try BoundedInput.readStandardInput(limit: BoundedInput.scriptLimit), directory: nil)
+    } catch {
+        output.error("error: \(error.message)")
+        return nil
+    }
 }

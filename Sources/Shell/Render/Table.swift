@@ -8,20 +8,34 @@ public struct Table: Sendable {
         self.rows = rows
     }
 
-    public func render(header: (String) -> String = { $0 }) -> String {
-        var widths = columns.map(\.count)
-        for row in rows {
+    /// The header in bold, then one line a row. Cells are sanitised first, so that
+    /// widths count what the terminal shows, and a line break or tab in a cell shows
+    /// as ⏎ or ⇥ instead of breaking the table.
+    public func render() -> StyledText {
+        let header = columns.map(Self.cell)
+        let body = rows.map { $0.map(Self.cell) }
+        var widths = header.map(\.count)
+        for row in body {
             for (i, cell) in row.enumerated() where i < widths.count {
                 widths[i] = max(widths[i], cell.count)
             }
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
-                i == cells.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                i == cells.count - 1 || i >= widths.count ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
             }.joined(separator: "  ")
         }
-        var text = header(line(columns)) + "\n"
-        for row in rows { text += line(row) + "\n" }
+        var text = StyledText(line(header), style: .bold) + "\n"
+        for row in body { text += line(row) + "\n" }
         return text
+    }
+
+    /// One cell's text as the terminal shows it, on one line.
+    public static func cell(_ text: String) -> String {
+        var clean = Output.sanitize(text)
+        if clean.contains(where: { $0 == "\n" || $0 == "\t" }) {
+            clean = clean.replacingOccurrences(of: "\n", with: "⏎").replacingOccurrences(of: "\t", with: "⇥")
+        }
+        return clean
     }
 }

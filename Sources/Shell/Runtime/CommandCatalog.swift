@@ -12,6 +12,8 @@ public struct CommandCatalog: Sendable {
         public var subcommands: [Node]
         public var options: [OptionInfo]
         public var positionals: [ValueInfo]
+        /// What the verb declares secret (`DeclaresSecrets`), for the history redactor.
+        public var secrets: SecretArguments? = nil
 
         func subcommand(named word: String) -> Node? {
             subcommands.first { $0.name == word || $0.aliases.contains(word) }
@@ -42,8 +44,31 @@ public struct CommandCatalog: Sendable {
     }
 
     public let root: Node
+    /// Every option of the tree by name (a name that takes a value anywhere is read as taking one).
+    private let options: [String: OptionInfo]
+    /// The options some verb declares secret.
+    let secretOptions: Set<String>
 
     public static let maas = CommandCatalog(root: load())
+
+    public init(root: Node) {
+        self.root = root
+        var options: [String: OptionInfo] = [:]
+        var secrets: Set<String> = []
+        var pending = [root]
+        while let node = pending.popLast() {
+            for option in node.options {
+                for name in option.names where options[name]?.value == nil { options[name] = option }
+            }
+            secrets.formUnion(node.secrets?.options ?? [])
+            pending += node.subcommands
+        }
+        self.options = options
+        secretOptions = secrets
+    }
+
+    /// The option with this name on any verb.
+    func anyOption(named name: String) -> OptionInfo? { options[name] }
 
     /// The node reached by following `words` from the root, and how many words named commands.
     public func walk(_ words: [String]) -> (node: Node, consumed: Int) {
@@ -63,13 +88,14 @@ public struct CommandCatalog: Sendable {
         } catch {
             let json = MaasCommand.fullMessage(for: error)
             if let info = try? JSONDecoder().decode(DumpedTool.self, from: Data(json.utf8)) {
-                return node(from: info.command)
+                return node(from: info.command, type: MaasCommand.self)
             }
         }
-        return Node(name: "maas", aliases: [], abstract: "", subcommands: [], options: [], positionals: [])
+        return Node(name: "maas", aliases: [], abstract: "", subcommands: [], options: [], positionals: [], secrets: nil)
     }
 
-    private static func node(from command: DumpedCommand) -> Node {
+    /// `type` is the command the dump describes, for what the dump does not say (secrets).
+    private static func node(from command: DumpedCommand, type: (any ParsableCommand.Type)?) -> Node {
         var options: [OptionInfo] = []
         var positionals: [ValueInfo] = []
         for argument in command.arguments ?? [] {
@@ -84,10 +110,13 @@ public struct CommandCatalog: Sendable {
                 options.append(OptionInfo(names: argument.spelledNames, value: nil))
             }
         }
+        let subtypes = type?.configuration.subcommands ?? []
         return Node(
             name: command.commandName, aliases: command.aliases ?? [], abstract: command.abstract ?? "",
-            subcommands: (command.subcommands ?? []).filter { $0.shouldDisplay ?? true }.map(node(from:)),
-            options: options, positionals: positionals)
+            subcommands: (command.subcommands ?? []).filter { $0.shouldDisplay ?? true }.map { sub in
+                node(from: sub, type: subtypes.first { $0._commandName == sub.commandName })
+            },
+            options: options, positionals: positionals, secrets: (type as? any DeclaresSecrets.Type)?.secrets)
     }
 }
 

@@ -109,7 +109,7 @@ public final class Interpreter: Sendable {
             parsed = try MaasCommand.parseAsRoot(arguments)
         } catch {
             if MaasCommand.exitCode(for: error) == .success {
-                output.out.write(MaasCommand.fullMessage(for: error) + "\n")
+                output.print(MaasCommand.fullMessage(for: error))
                 return .success
             }
             return .failure(Self.usageError(error, arguments: arguments))
@@ -120,7 +120,7 @@ public final class Interpreter: Sendable {
                 var builtIn = parsed
                 try builtIn.run()
             } catch {
-                output.out.write(MaasCommand.fullMessage(for: error) + "\n")
+                output.print(MaasCommand.fullMessage(for: error))
             }
             return .success
         }
@@ -144,8 +144,8 @@ public final class Interpreter: Sendable {
         case let error as GatewayError where error == .cancelled:
             return .interrupted
         default:
-            // Server messages are untrusted: no control characters reach the terminal.
-            return .failure(ShellError(TextSanitizer.sanitize(String(describing: error))))
+            // Server messages are untrusted: Output sanitises the message when it is printed.
+            return .failure(ShellError(String(describing: error)))
         }
     }
 
@@ -180,7 +180,7 @@ public final class Interpreter: Sendable {
         do {
             switch try Tokenizer.tokenize(line) {
             case let .complete(parsed): commands = parsed
-            case let .incomplete(.openQuote(quote)): return .failure(ShellError(TokenizeError.unterminatedQuote(quote).description))
+            case let .incomplete(.openQuote(quote)): return .failure(ShellError(TokenizeError.unterminatedQuote(quote, openedOnLine: nil).description))
             case .incomplete(.continuation): return .failure(ShellError("the line ends with a continuation backslash"))
             }
         } catch {
@@ -216,8 +216,8 @@ public final class Interpreter: Sendable {
         let cursor = ScriptCursor(script.text)
         while let logical = cursor.next() {
             let outcome: Outcome
-            if let unterminated = logical.unterminatedQuote {
-                outcome = .failure(ShellError(TokenizeError.unterminatedQuote(unterminated).description))
+            if let problem = logical.problem {
+                outcome = .failure(ShellError(problem.description))
             } else {
                 outcome = await run(line: logical.text, scriptDirectory: script.directory, lineSource: cursor)
             }
@@ -254,48 +254,8 @@ public struct ScriptSource: Sendable {
     /// Reads a script file, naming it as the user named it.
     public static func file(_ path: String, relativeTo directory: String? = nil) throws -> ScriptSource {
         let resolved = path.hasPrefix("/") || directory == nil ? path : "\(directory!)/\(path)"
-        guard let data = FileManager.default.contents(atPath: resolved) else {
-            let reason = FileManager.default.fileExists(atPath: resolved) ? "permission denied" : "no such file"
-            throw ShellError("cannot read script \(resolved): \(reason)")
-        }
+        let text = try BoundedInput.read(path: resolved, limit: BoundedInput.scriptLimit)
         let folder = (resolved as NSString).deletingLastPathComponent
-        return ScriptSource(name: path, text: String(decoding: data, as: UTF8.self), directory: folder.isEmpty ? "." : folder)
-    }
-}
-
-/// Joins physical lines into logical ones (trailing `\`, open quotes), remembering where each starts.
-struct ScriptLines: IteratorProtocol {
-    struct Logical {
-        var text: String
-        var line: Int
-        /// Set when the script ends inside a quote.
-        var unterminatedQuote: Character?
-    }
-
-    private let physical: [Substring]
-    private var index = 0
-
-    init(_ text: String) {
-        physical = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
-    }
-
-    mutating func next() -> Logical? {
-        guard index < physical.count else { return nil }
-        let start = index
-        var text = String(physical[index])
-        index += 1
-        while true {
-            guard case let .incomplete(reason)? = try? Tokenizer.tokenize(text) else { break }
-            guard index < physical.count else {
-                if case let .openQuote(quote) = reason { return Logical(text: text, line: start + 1, unterminatedQuote: quote) }
-                text.removeLast()
-                break
-            }
-            text += "\n" + physical[index]
-            index += 1
-        }
-        return Logical(text: text, line: start + 1)
+        return ScriptSource(name: path, text: text, directory: folder.isEmpty ? "." : folder)
     }
 }

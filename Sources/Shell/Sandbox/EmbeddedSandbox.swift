@@ -22,13 +22,10 @@ struct EmbeddedSandbox {
         if interactive && !interpreter.sessionOptions.quiet {
             let output = interpreter.output
             SandboxProfile.printBanner(sandbox.endpoints, reveal: false, profileNote: "profile '\(profileName)', now current", context: context)
-            output.print("""
-
-                The sandbox is 3scale + APIcast + a model, on loopback; \(output.style("$MODEL_URL", .bold)) is the model server.
-                Type \(output.style("source examples/llama70b.maas", .bold)) to publish the model as the lab does, then \(output.style("chat", .bold)).
-                Leaving the shell stops the sandbox.
-
-                """)
+            output.print(
+                "\nThe sandbox is 3scale + APIcast + a model, on loopback; " + output.style("$MODEL_URL", .bold) + " is the model server.\n"
+                    + "Type " + output.style("source examples/llama70b.maas", .bold) + " to publish the model as the lab does, then "
+                    + output.style("chat", .bold) + ".\nLeaving the shell stops the sandbox.\n")
         }
         return EmbeddedSandbox(sandbox: sandbox)
     }

@@ -29,7 +29,7 @@ public struct TerminalInput: Sendable {
             if restore { tcsetattr(fd, TCSANOW, &saved) }
         }
         // Echo goes off before the prompt shows, so nothing typed after it can be echoed.
-        if terminal { output.err.write(prompt) }
+        if terminal { output.writeError(StyledText(prompt)) }
         var bytes: [UInt8] = []
         while true {
             var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0)]
@@ -40,7 +40,7 @@ public struct TerminalInput: Sendable {
                 throw ShellError("cannot read from the terminal: \(String(cString: strerror(errno)))")
             }
             if fds.count > 1, fds[1].revents != 0 {
-                if terminal { output.err.write("\n") }
+                if terminal { output.writeError("\n") }
                 throw CancellationError()
             }
             var byte: UInt8 = 0

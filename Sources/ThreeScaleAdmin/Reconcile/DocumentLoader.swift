@@ -50,9 +50,16 @@ public enum DocumentLoader {
     static func parse(_ text: String, skipValidation: Bool) -> Result<String, Problem> {
         var value = JSONValue.parse(text)
         var json = text
-        if value == nil, let node = try? Yams.compose(yaml: text), let tree = try? YAMLTree(node) {
-            value = tree.value
-            json = tree.value.jsonText
+        if value == nil {
+            do {
+                try YAMLLimits.check(text)
+            } catch {
+                return .failure(Problem(message: "the document cannot be read: \(error)"))
+            }
+            if let node = try? Yams.compose(yaml: text), let tree = try? YAMLTree(node) {
+                value = tree.value
+                json = tree.value.jsonText
+            }
         }
         guard let value, value.objectValue != nil else {
             return .failure(Problem(message: "the document is neither a JSON nor a YAML object"))

@@ -3,6 +3,9 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import Yams
 
 /// A decoded resource with where it came from.
@@ -44,11 +47,18 @@ extension YAMLTree {
 /// `kind: List` with `items`, as `oc apply -f` takes them.
 public enum ResourceCodec {
     /// Decodes every document; throws all problems at once (unknown kinds, missing or
-    /// mistyped fields, unknown fields), each naming file, document and field.
+    /// mistyped fields, unknown fields), each naming file, document and field. A text that
+    /// breaks `YAMLLimits` (size, aliases, nesting, documents, values) is refused first,
+    /// before any document is built.
     public static func decode(yaml: String, file: String) throws(ResourceErrors) -> [ResourceDocument] {
         var documents: [ResourceDocument] = []
         var issues: [ResourceIssue] = []
         var nodes: [Node] = []
+        do {
+            try YAMLLimits.check(yaml)
+        } catch {
+            throw ResourceErrors([ResourceIssue(file: file, document: error.document, line: error.line, message: error.message)])
+        }
         do {
             // Parser directly: `compose_all`'s sequence keeps errors instead of throwing.
             let parser = try Parser(yaml: yaml)
@@ -92,8 +102,18 @@ public enum ResourceCodec {
         return documents
     }
 
-    /// Reads, decodes and validates a file.
+    /// Reads, decodes and validates a file (at most 16 MiB of it).
     public static func load(path: String) throws(ResourceErrors) -> ResourceSet {
+        // The size is checked before reading; a device or pipe (whose size says nothing) is refused.
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFREG else {
+                throw ResourceErrors([ResourceIssue(file: path, message: "not a regular file")])
+            }
+            guard info.st_size <= YAMLLimits.maxSize else {
+                throw ResourceErrors([ResourceIssue(file: path, message: "the file is larger than \(YAMLLimits.maxSize >> 20) MiB")])
+            }
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ResourceErrors([ResourceIssue(file: path, message: "cannot read the file")])
         }
