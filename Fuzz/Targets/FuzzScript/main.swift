@@ -1,16 +1,14 @@
-// libFuzzer entry point: a script file's text through the tokenizer and line joiner.
+// libFuzzer entry point: a script file's text through the line joiner and tokenizer, and
+// each logical line through the history redactor.
 import CFuzzDriver
 import Glibc
-@testable import Shell
+import Shell
 
 exit(maas_fuzz_main(CommandLine.argc, CommandLine.unsafeArgv) { data, size in
     let text = String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self)
-    var pending = ""
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        pending += pending.isEmpty ? String(line) : "\n" + line
-        if case .incomplete? = try? Tokenizer.tokenize(pending) { continue }
-        _ = SecretRedactor.redact(pending)
-        pending = ""
+    _ = try? ScriptParser.parse(text, file: "fuzz.maas")
+    for line in text.split(separator: "\n", maxSplits: 64) {
+        _ = SecretRedactor.redact(String(line))
     }
     return 0
 })
