@@ -25,13 +25,17 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // Bounds and displays for what comes from outside (JSON nesting, URLs with
+        // user-info), shared by the clients and the profile store; depends on nothing.
+        .target(name: "Untrusted"),
         .target(
             name: "Profiles",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["Untrusted", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "ModelGateway",
             dependencies: [
+                "Untrusted",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -72,14 +76,15 @@ let package = Package(
         .target(
             name: "ThreeScaleAdmin",
             dependencies: [
+                "Untrusted",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .executableTarget(name: "maas", dependencies: ["Shell"]),
-        .testTarget(name: "ProfilesTests", dependencies: ["Profiles", propertyBased]),
-        .testTarget(name: "ThreeScaleAdminTests", dependencies: ["ThreeScaleAdmin", propertyBased], exclude: ["Fixtures"]),
+        .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "Untrusted", propertyBased]),
+        .testTarget(name: "ThreeScaleAdminTests", dependencies: ["ThreeScaleAdmin", "Untrusted", propertyBased], exclude: ["Fixtures"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Profiles", propertyBased]),
         .testTarget(name: "LoadTestTests", dependencies: ["LoadTest", "ModelGateway", "Sandbox", "SandboxModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["maas"]),
@@ -95,7 +100,7 @@ let package = Package(
         .testTarget(
             name: "ModelGatewayTests",
             dependencies: [
-                "ModelGateway", "SandboxModel", propertyBased,
+                "ModelGateway", "SandboxModel", "Untrusted", propertyBased,
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

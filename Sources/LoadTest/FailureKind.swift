@@ -14,6 +14,8 @@ public enum FailureKind {
             return "405"
         case .rateLimited:
             return "429"
+        case .redirected(let status, _, _):
+            return String(status)
         case .server(let status, _, _, _), .http(let status, _, _):
             // vLLM reports failures inside a 200 stream too: that is not a status to blame.
             return (200..<300).contains(status) ? "error in stream" : String(status)

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import Untrusted
 
 /// The base URL split into what requests need: where to send (keeping any path
 /// prefix), the host for error messages, and where the API key goes.
@@ -11,20 +12,23 @@ struct Endpoint: Sendable {
     let host: String
     let credentialHeader: (String, String)?
     let credentialQuery: String?
+    /// The API key, to mask it wherever a server echoes it back (a Location).
+    private let key: String?
 
     init(_ configuration: GatewayConfiguration) throws(GatewayError) {
         let raw = configuration.baseURL.trimmingWhitespace
+        let shown = URLDisplay.redacted(configuration.baseURL)
         guard let url = URL(string: raw), let scheme = url.scheme?.lowercased() else {
-            throw .invalidURL(configuration.baseURL, reason: "not a URL")
+            throw .invalidURL(shown, reason: "not a URL")
         }
         guard scheme == "http" || scheme == "https" else {
-            throw .invalidURL(configuration.baseURL, reason: "the scheme must be http or https")
+            throw .invalidURL(shown, reason: "the scheme must be http or https")
         }
         guard let host = url.host, !host.isEmpty else {
-            throw .invalidURL(configuration.baseURL, reason: "no host")
+            throw .invalidURL(shown, reason: "no host")
         }
         guard url.query == nil, url.fragment == nil else {
-            throw .invalidURL(configuration.baseURL, reason: "a base URL has no query or fragment")
+            throw .invalidURL(shown, reason: "a base URL has no query or fragment")
         }
         var base = raw
         while base.hasSuffix("/") { base.removeLast() }
@@ -41,6 +45,7 @@ struct Endpoint: Sendable {
         }
         self.credentialHeader = header
         self.credentialQuery = query
+        self.key = configuration.apiKey.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The URL of an endpoint path such as `/v1/models`.
@@ -48,9 +53,19 @@ struct Endpoint: Sendable {
         base + path + (credentialQuery.map { "?" + $0 } ?? "")
     }
 
-    /// The URL without credentials, for messages.
+    /// The URL without credentials or user-info, for messages.
     func display(_ path: String) -> String {
-        base + path
+        URLDisplay.redacted(base + path)
+    }
+
+    /// Where a redirect of a request for `path` points, for a message: made
+    /// absolute, with the API key masked should the server have copied it there.
+    func displayLocation(_ location: String, for path: String) -> String {
+        var absolute = URL(string: location, relativeTo: URL(string: base + path))?.absoluteString ?? location
+        if let key {
+            absolute = absolute.replacing(key, with: "***").replacing(Self.percentEncoded(key), with: "***")
+        }
+        return URLDisplay.redacted(absolute)
     }
 
     private static func percentEncoded(_ text: String) -> String {

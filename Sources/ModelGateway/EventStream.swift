@@ -25,22 +25,16 @@ public struct EventStream: AsyncSequence, Sendable {
         private var body: HTTPClientResponse.Body.AsyncIterator
         private let url: String
         private let host: String
-        private let status: Int
-        private var decoder = SSEDecoder()
+        private var decoder: StreamEventDecoder
         private var pending: [StreamEvent] = []
         private var pendingIndex = 0
-        private var tokensReceived = 0
-        private var lastUsage: Usage?
-        private var sawDone = false
         private var ended = false
-        /// An error found in a chunk; thrown once the events before it are delivered.
-        private var failure: GatewayError?
 
         init(body: HTTPClientResponse.Body.AsyncIterator, url: String, host: String, status: Int) {
             self.body = body
             self.url = url
             self.host = host
-            self.status = status
+            self.decoder = StreamEventDecoder(url: url, status: status)
         }
 
         public mutating func next() async throws(GatewayError) -> StreamEvent? {
@@ -65,12 +59,12 @@ public struct EventStream: AsyncSequence, Sendable {
                     defer { pendingIndex += 1 }
                     return pending[pendingIndex]
                 }
-                if let failure {
-                    self.failure = nil
+                if ended { return nil }
+                // An error found in a chunk is thrown once the events before it are delivered.
+                if let failure = decoder.failure {
                     ended = true
                     throw failure
                 }
-                if ended { return nil }
                 pending.removeAll(keepingCapacity: true)
                 pendingIndex = 0
                 let chunk: ByteBuffer?
@@ -83,58 +77,17 @@ public struct EventStream: AsyncSequence, Sendable {
                     chunk = try await bodyIterator.next()
                 } catch {
                     ended = true
-                    throw TransportErrorMapper.error(error, url: url, host: host, tokensReceived: tokensReceived)
+                    throw TransportErrorMapper.error(
+                        error, url: url, host: host, tokensReceived: decoder.tokensReceived)
                 }
                 guard let chunk else {
                     ended = true
-                    if !sawDone { throw GatewayError.streamInterrupted(tokensReceived: tokensReceived) }
-                    if let lastUsage { pending.append(.usage(lastUsage)) }
+                    try decoder.finish(into: &pending)
                     continue
                 }
                 // Events after [DONE] are ignored; reading on to the end of the body
                 // lets the connection be reused.
-                guard !sawDone else { continue }
-                // The decoder is moved out while it calls back into `self`, which
-                // keeps its buffers uniquely owned (no copy-on-write per chunk).
-                var decoder = SSEDecoder()
-                swap(&decoder, &self.decoder)
-                decoder.feed(chunk) { event in handle(event) }
-                if decoder.oversizedEventDropped, failure == nil {
-                    failure = .invalidResponse(url: url, reason: "a stream event exceeds \(SSEDecoder.maxEventSize) bytes")
-                }
-                swap(&decoder, &self.decoder)
-            }
-        }
-
-        private mutating func handle(_ event: SSEEvent) {
-            guard !sawDone, failure == nil else { return }
-            if event.data == "[DONE]" {
-                sawDone = true
-                return
-            }
-            let chunk: StreamChunk
-            do {
-                chunk = try StreamChunk(parsing: event.data)
-            } catch {
-                failure = .invalidResponse(url: url, reason: "a stream event is not a JSON chunk: \(event.data.prefix(200))")
-                return
-            }
-            if chunk.isError {
-                failure =
-                    ResponseErrorMapper.serverError(in: Array(event.data.utf8), status: status)
-                    ?? .invalidResponse(url: url, reason: "unreadable error event: \(event.data.prefix(200))")
-                return
-            }
-            if let usage = chunk.usage { lastUsage = usage }
-            for choice in chunk.choices {
-                let index = choice.index
-                if let text = choice.text, !text.isEmpty {
-                    tokensReceived += 1
-                    pending.append(.text(text, choice: index))
-                }
-                if let reason = choice.finishReason {
-                    pending.append(.finish(reason: reason, choice: index))
-                }
+                decoder.feed(chunk, into: &pending)
             }
         }
     }

@@ -6,6 +6,7 @@ import Foundation
 #endif
 import NIOCore
 import NIOHTTP1
+import Untrusted
 
 /// The OpenAI-compatible client for models behind the gateway (or straight at vLLM).
 /// It owns one `HTTPClient`; call `shutdown()` when done. Every method throws only
@@ -106,24 +107,26 @@ public final class GatewayClient: Sendable {
         // vLLM can answer 200 with an error object (an API the model does not serve).
         if let error = ResponseErrorMapper.serverError(in: bytes, status: status) { throw error }
         do {
-            return try JSONDecoder().decode(Response.self, from: Data(bytes))
+            return try BoundedJSON.decode(Response.self, from: bytes)
+        } catch let error as JSONNesting.TooDeep {
+            throw .invalidResponse(url: endpoint.display(path), reason: error.description)
         } catch {
             let preview = ResponseErrorMapper.firstLine(of: String(decoding: bytes, as: UTF8.self)) ?? "an empty body"
             throw .invalidResponse(url: endpoint.display(path), reason: "\(method) \(path) returned \(preview)")
         }
     }
 
-    /// Sends a request and reads the whole body; non-2xx statuses become errors.
+    /// Sends a request and reads the whole body of a 2xx answer; other statuses
+    /// become errors, decided before reading more than a prefix of their body.
     private func exchange<Body: Encodable>(_ method: HTTPMethod, _ path: String, body: Body?)
         async throws(GatewayError) -> (status: Int, body: [UInt8])
     {
         let request = try makeRequest(method, path, body: body, accept: "application/json")
         do {
             let response = try await http.execute(request, deadline: .distantFuture)
+            try await check(response, method: method, path: path)
             let buffer = try await response.body.collect(upTo: Self.maxResponseSize)
-            let bytes = Array(buffer.readableBytesView)
-            try check(response, method: method, path: path, body: bytes)
-            return (Int(response.status.code), bytes)
+            return (Int(response.status.code), Array(buffer.readableBytesView))
         } catch {
             throw TransportErrorMapper.error(error, url: endpoint.display(path), host: endpoint.host, tokensReceived: nil)
         }
@@ -133,10 +136,7 @@ public final class GatewayClient: Sendable {
         let request = try makeRequest(.POST, path, body: body, accept: "text/event-stream")
         do {
             let response = try await http.execute(request, deadline: .distantFuture)
-            if !(200..<300).contains(response.status.code) {
-                let buffer = try await response.body.collect(upTo: Self.maxResponseSize)
-                try check(response, method: .POST, path: path, body: Array(buffer.readableBytesView))
-            }
+            try await check(response, method: .POST, path: path)
             // A JSON answer to a streamed request is vLLM's "200 with an error body"
             // (e.g. chat on an embedding model), or a server that ignores `stream`.
             if response.headers.first(name: "content-type")?.lowercased().hasPrefix("application/json") == true {
@@ -154,10 +154,20 @@ public final class GatewayClient: Sendable {
         }
     }
 
-    private func check(_ response: HTTPClientResponse, method: HTTPMethod, path: String, body: [UInt8]) throws(GatewayError) {
-        guard !(200..<300).contains(response.status.code) else { return }
+    /// Throws the error of a non-2xx answer: a redirect says where it points (and is
+    /// not followed), any other status is explained by a bounded prefix of its body.
+    private func check(_ response: HTTPClientResponse, method: HTTPMethod, path: String) async throws(GatewayError) {
+        let status = Int(response.status.code)
+        guard !(200..<300).contains(status) else { return }
+        if (300..<400).contains(status) {
+            throw .redirected(
+                status: status, reason: response.status.reasonPhrase,
+                location: response.headers.first(name: "location").map { endpoint.displayLocation($0, for: path) })
+        }
+        let body = await ErrorBody.prefix(of: response.body)
+        if Task.isCancelled { throw .cancelled }
         throw ResponseErrorMapper.error(
-            status: Int(response.status.code),
+            status: status,
             reason: response.status.reasonPhrase,
             retryAfter: response.headers.first(name: "retry-after"),
             method: method.rawValue,
@@ -196,6 +206,9 @@ public final class GatewayClient: Sendable {
         }
         http.timeout = .init(
             connect: TimeAmount(configuration.connectTimeout), read: TimeAmount(configuration.readTimeout))
+        // Every request carries the API key; a redirect would take it to wherever the
+        // server points (AsyncHTTPClient keeps custom headers across origins).
+        http.redirectConfiguration = .disallow
         // Fail at once on "connection refused" instead of retrying until the
         // connect timeout: the user should hear about a wrong URL right away.
         http.connectionPool.retryConnectionEstablishment = false

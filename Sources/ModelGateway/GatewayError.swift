@@ -31,6 +31,10 @@ public enum GatewayError: Error, Sendable, Equatable {
     /// Any other failure status, with the first line of text of the body (HTML
     /// pages reduced to their title) or nil when the body is empty.
     case http(status: Int, reason: String, firstLine: String?)
+    /// A 3xx answer. Redirects are never followed: the request carries the API key,
+    /// which must not travel to wherever the server points. `location` is shown
+    /// absolute, without user-info and with the key masked; nil when absent.
+    case redirected(status: Int, reason: String, location: String?)
     /// A 2xx response whose body is not what the endpoint returns.
     case invalidResponse(url: String, reason: String)
     /// A stream that broke or ended before `data: [DONE]`; the text received so far
@@ -85,6 +89,10 @@ extension GatewayError: CustomStringConvertible {
         case .http(let status, let reason, let firstLine):
             let detail = firstLine.map { ": \($0)" } ?? " (empty body)"
             return "\(status) \(reason)\(detail)"
+        case .redirected(let status, let reason, let location):
+            let target = location.map { "to \($0)" } ?? "without a Location"
+            return "the gateway answered \(status) \(reason) \(target); maas does not follow redirects with credentials: "
+                + "if you trust that server, use it as the gateway URL (maas login --gateway URL)"
         case .invalidResponse(let url, let reason):
             return "unexpected response from \(url): \(reason); is the gateway URL a vLLM (OpenAI-compatible) endpoint?"
         case .streamInterrupted(let tokens):

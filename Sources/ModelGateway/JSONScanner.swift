@@ -1,6 +1,11 @@
+import Untrusted
+
 /// A forward-only JSON reader over UTF-8 bytes, for the hot path of streaming: it
 /// reads the few members the client needs and skips the rest without building a
 /// tree, where `JSONDecoder` costs tens of microseconds per chunk.
+///
+/// It recurses once per level of nesting, so it counts the levels and throws
+/// `JSONNesting.TooDeep` past `JSONNesting.limit` instead of overflowing the stack.
 struct JSONScanner {
     struct Malformed: Error {
         var offset: Int
@@ -8,6 +13,7 @@ struct JSONScanner {
 
     private let bytes: UnsafeRawBufferPointer
     private var index = 0
+    private var depth = 0
 
     init(_ bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
@@ -18,6 +24,8 @@ struct JSONScanner {
     mutating func object(_ member: (inout JSONScanner, UnsafeRawBufferPointer) throws -> Void) throws {
         if try readNull() { return }
         try expect(UInt8(ascii: "{"))
+        try enterContainer()
+        defer { depth -= 1 }
         skipWhitespace()
         if peek() == UInt8(ascii: "}") {
             index += 1
@@ -44,6 +52,8 @@ struct JSONScanner {
     mutating func array(_ element: (inout JSONScanner) throws -> Void) throws {
         if try readNull() { return }
         try expect(UInt8(ascii: "["))
+        try enterContainer()
+        defer { depth -= 1 }
         skipWhitespace()
         if peek() == UInt8(ascii: "]") {
             index += 1
@@ -216,6 +226,11 @@ struct JSONScanner {
         let matches = word.withUTF8Buffer { UnsafeRawBufferPointer(rebasing: bytes[index..<(index + count)]).elementsEqual($0) }
         guard matches else { throw Malformed(offset: index) }
         index += count
+    }
+
+    private mutating func enterContainer() throws {
+        guard depth < JSONNesting.limit else { throw JSONNesting.TooDeep(limit: JSONNesting.limit) }
+        depth += 1
     }
 
     private mutating func endOfContainer(_ close: UInt8) throws -> Bool {

@@ -35,7 +35,7 @@ enum ResponseErrorMapper {
     /// A vLLM error object, if the body is one: `{"error":{…}}`, `{"error":"…"}` or
     /// `{"object":"error","message":…}`. Used for failures and for 200 bodies alike.
     static func serverError(in body: [UInt8], status: Int) -> GatewayError? {
-        guard let envelope = try? JSONDecoder().decode(ErrorEnvelope.self, from: Data(body)) else { return nil }
+        guard let envelope = try? BoundedJSON.decode(ErrorEnvelope.self, from: body) else { return nil }
         if let nested = envelope.error?.object {
             return .server(
                 status: nested.code ?? status, message: nested.message ?? "unknown error", type: nested.type,
@@ -54,7 +54,7 @@ enum ResponseErrorMapper {
 
     private static func detail(in body: [UInt8]) -> String? {
         struct Detail: Decodable { var detail: String }
-        return (try? JSONDecoder().decode(Detail.self, from: Data(body)))?.detail
+        return (try? BoundedJSON.decode(Detail.self, from: body))?.detail
     }
 
     /// The first line worth showing: an HTML page's `<title>` (or first text line

@@ -1,3 +1,5 @@
+import Untrusted
+
 /// One named set of connection settings. Every field is optional: a consumer
 /// profile has a gateway and key, an admin profile an admin URL and token.
 public struct Profile: Codable, Equatable, Sendable {
@@ -113,6 +115,17 @@ public enum ProfileField: String, CaseIterable, Sendable {
     }
 
     public var isSecret: Bool { self == .apiKey || self == .adminToken }
+
+    /// How a value of this field is shown: secrets masked and URLs without their
+    /// user-info (it may hold a password), unless revealed.
+    public func display(_ value: String, reveal: Bool) -> String {
+        if reveal { return value }
+        switch self {
+        case .apiKey, .adminToken: return SecretMask.mask(value)
+        case .gateway, .adminURL: return URLDisplay.redacted(value)
+        default: return value
+        }
+    }
 
     /// Names accepted on the command line, for help and completion.
     public static let userNames: [String] = allCases.map(\.rawValue) + ["key", "token"]

@@ -9,7 +9,8 @@ import Darwin
 
 /// Reads and writes the profile file safely: 0600 in a 0700 folder, atomic
 /// replacement, an advisory lock around every read-modify-write, and a file
-/// that does not parse is reported and never overwritten.
+/// that does not parse is reported and never overwritten. A path that is a
+/// symbolic link is written through: the link's target is replaced, the link stays.
 public struct ProfileStore: Sendable {
     public let path: String
 
@@ -23,8 +24,12 @@ public struct ProfileStore: Sendable {
 
     /// The document on disk; an absent file is an empty document.
     public func load() throws(ProfileError) -> ProfileDocument {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            if FileManager.default.fileExists(atPath: path) {
+        try load(from: path)
+    }
+
+    private func load(from file: String) throws(ProfileError) -> ProfileDocument {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            if FileManager.default.fileExists(atPath: file) {
                 throw .unreadable(path: path, reason: "permission denied")
             }
             return ProfileDocument()
@@ -36,13 +41,36 @@ public struct ProfileStore: Sendable {
     /// result atomically. Nothing is written when `change` throws.
     @discardableResult
     public func update<T>(_ change: (inout ProfileDocument) throws(ProfileError) -> T) throws(ProfileError) -> T {
-        try ensureDirectory()
-        let lock = try FileLock(path: path + ".lock")
+        let file = try target()
+        try ensureDirectory(of: file)
+        let lock = try FileLock(path: file + ".lock")
         defer { lock.release() }
-        var document = try load()
+        var document = try load(from: file)
         let result = try change(&document)
-        try write(document)
+        try write(document, to: file)
         return result
+    }
+
+    /// At most this many symbolic links are followed, as Linux's own limit.
+    static let maxSymbolicLinks = 40
+
+    /// The file the path names, following symbolic links (a chain of them, each
+    /// relative to the folder of the link that holds it). A path that does not
+    /// exist yet, or a link to one, names the file to create.
+    private func target() throws(ProfileError) -> String {
+        var current = path
+        for _ in 0..<Self.maxSymbolicLinks {
+            var info = stat()
+            guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX))
+            let count = readlink(current, &buffer, buffer.count)
+            guard count > 0 else {
+                throw .unwritable(path: path, reason: "cannot read the link \(current): \(String(cString: strerror(errno)))")
+            }
+            let destination = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = destination.hasPrefix("/") ? destination : Self.folder(of: current) + "/" + destination
+        }
+        throw .unwritable(path: path, reason: "more than \(Self.maxSymbolicLinks) symbolic links to follow (a loop?)")
     }
 
     /// A warning when the file is readable by anyone but its owner.
@@ -103,10 +131,13 @@ public struct ProfileStore: Sendable {
         }
     }
 
-    private var directory: String { (path as NSString).deletingLastPathComponent }
+    private static func folder(of file: String) -> String {
+        let folder = (file as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
 
-    private func ensureDirectory() throws(ProfileError) {
-        let dir = directory.isEmpty ? "." : directory
+    private func ensureDirectory(of file: String) throws(ProfileError) {
+        let dir = Self.folder(of: file)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw .unwritable(path: path, reason: "\(dir) is not a folder") }
@@ -119,8 +150,8 @@ public struct ProfileStore: Sendable {
         }
     }
 
-    /// Temp file in the same folder, fsync, rename over the old file, fsync the folder.
-    private func write(_ document: ProfileDocument) throws(ProfileError) {
+    /// Temp file in the same folder as `file`, fsync, rename over `file`, fsync the folder.
+    private func write(_ document: ProfileDocument, to file: String) throws(ProfileError) {
         let text: String
         do {
             let encoder = YAMLEncoder()
@@ -130,8 +161,8 @@ public struct ProfileStore: Sendable {
         } catch {
             throw .unwritable(path: path, reason: "cannot encode: \(error)")
         }
-        let dir = directory.isEmpty ? "." : directory
-        let temp = "\(dir)/.\((path as NSString).lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let dir = Self.folder(of: file)
+        let temp = "\(dir)/.\((file as NSString).lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
         var ok = false
@@ -156,7 +187,7 @@ public struct ProfileStore: Sendable {
             throw .unwritable(path: path, reason: reason)
         }
         close(fd)
-        guard rename(temp, path) == 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
+        guard rename(temp, file) == 0 else { throw .unwritable(path: path, reason: String(cString: strerror(errno))) }
         ok = true
         let dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dirfd >= 0 {

@@ -106,6 +106,45 @@ import Testing
         #expect(flag.name == "lab")
     }
 
+    @Test func writesThroughASymbolicLinkAndKeepsTheLink() throws {
+        let manager = FileManager.default
+        let real = folder + "/real/profiles.yaml"
+        try manager.createDirectory(atPath: folder + "/real", withIntermediateDirectories: true)
+        try manager.createDirectory(atPath: folder + "/links", withIntermediateDirectories: true)
+        try ProfileStore(path: real).update { $0.profiles["a"] = Profile(model: "one") }
+        // A chain: links/profiles.yaml → links/middle.yaml → ../real/profiles.yaml (relative).
+        try manager.createSymbolicLink(atPath: folder + "/links/middle.yaml", withDestinationPath: "../real/profiles.yaml")
+        try manager.createSymbolicLink(atPath: folder + "/links/profiles.yaml", withDestinationPath: folder + "/links/middle.yaml")
+        let store = ProfileStore(path: folder + "/links/profiles.yaml")
+        try store.update { $0.profiles["b"] = Profile(model: "two") }
+        for link in ["/links/profiles.yaml", "/links/middle.yaml"] {
+            #expect(try manager.attributesOfItem(atPath: folder + link)[.type] as? FileAttributeType == .typeSymbolicLink)
+        }
+        #expect(try ProfileStore(path: real).load().names == ["a", "b"])
+        #expect(try mode(real) == 0o600)
+        #expect(try manager.contentsOfDirectory(atPath: folder + "/links").sorted() == ["middle.yaml", "profiles.yaml"])
+        #expect(try manager.contentsOfDirectory(atPath: folder + "/real").filter { $0.hasSuffix(".tmp") }.isEmpty)
+    }
+
+    @Test func aLinkToAFileNotYetWrittenCreatesTheTarget() throws {
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try manager.createSymbolicLink(atPath: folder + "/link.yaml", withDestinationPath: "target.yaml")
+        try ProfileStore(path: folder + "/link.yaml").update { $0.profiles["a"] = Profile(model: "one") }
+        #expect(try manager.attributesOfItem(atPath: folder + "/link.yaml")[.type] as? FileAttributeType == .typeSymbolicLink)
+        #expect(try mode(folder + "/target.yaml") == 0o600)
+    }
+
+    @Test func aLoopOfLinksIsAClearError() throws {
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try manager.createSymbolicLink(atPath: folder + "/a.yaml", withDestinationPath: "b.yaml")
+        try manager.createSymbolicLink(atPath: folder + "/b.yaml", withDestinationPath: "a.yaml")
+        #expect { try ProfileStore(path: folder + "/a.yaml").update { $0.current = "x" } } throws: { error in
+            "\(error)".contains("symbolic links")
+        }
+    }
+
     @Test func masksSecrets() {
         #expect(SecretMask.mask("abcd0123456789wxyz") == "abcd…wxyz")
         #expect(SecretMask.mask("short") == "***")

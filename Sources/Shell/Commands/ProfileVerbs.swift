@@ -1,7 +1,7 @@
 import ArgumentParser
 import Profiles
 
-/// A profile as printed: secrets masked unless revealed.
+/// A profile as printed: secrets masked and URLs without user-info unless revealed.
 struct ProfileView: Encodable {
     var name: String
     var current: Bool
@@ -13,7 +13,7 @@ struct ProfileView: Encodable {
         var settings: [String: String] = [:]
         for field in ProfileField.allCases {
             guard let value = profile[field] else { continue }
-            settings[field.rawValue] = field.isSecret && !reveal ? SecretMask.mask(value) : value
+            settings[field.rawValue] = field.display(value, reveal: reveal)
         }
         self.settings = settings
     }
@@ -149,7 +149,7 @@ struct ProfileCommand: CommandGroup {
                 document.profiles[name] = profile
             }
             if !context.options.quiet {
-                let shown = field.isSecret ? SecretMask.mask(text ?? "") : (text ?? "")
+                let shown = field.display(text ?? "", reveal: false)
                 context.output.print("\(name): \(field.rawValue) = \(shown)")
             }
         }

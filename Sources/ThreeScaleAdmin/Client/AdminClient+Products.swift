@@ -132,9 +132,9 @@ extension AdminClient {
         }
         let body = try await send(call)
         do {
-            return try JSONDecoder().decode(Chain.self, from: Data(body)).policiesConfig
+            return try Envelope.decode(Chain.self, from: body).policiesConfig
         } catch {
-            throw .unexpectedBody(operation: call.operation, reason: Envelope.reason(error, body: body))
+            throw Envelope.failure(error, operation: call.operation, body: body)
         }
     }
 

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
+import Untrusted
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -66,9 +67,15 @@ public final class AdminClient: Sendable {
             do {
                 let (status, headers, body) = try await exchange(call, url: url)
                 if (200..<300).contains(status) { return body }
-                failure = ResponseMapper.error(
-                    status: status, body: body, operation: call.operation, what: call.what, url: base.display)
-                retryAfter = headers.first(name: "Retry-After").flatMap(Int.init).map { .seconds(min($0, 10)) }
+                if (300..<400).contains(status) {
+                    failure = .redirected(
+                        operation: call.operation, status: status, reason: HTTPResponseStatus(statusCode: status).reasonPhrase,
+                        location: headers.first(name: "Location").map { BaseURL.displayLocation($0, from: url) })
+                } else {
+                    failure = ResponseMapper.error(
+                        status: status, body: body, operation: call.operation, what: call.what, url: base.display)
+                    retryAfter = headers.first(name: "Retry-After").flatMap(Int.init).map { .seconds(min($0, 10)) }
+                }
             } catch {
                 failure = error
             }
@@ -83,6 +90,8 @@ public final class AdminClient: Sendable {
         }
     }
 
+    /// The status, headers and body of an answer: the whole body of a 2xx, a bounded
+    /// prefix of any other (the status is decided before the body is read).
     private func exchange(_ call: Call, url: String) async throws(AdminError) -> (Int, HTTPHeaders, [UInt8]) {
         var request = HTTPClientRequest(url: url)
         request.method = call.method
@@ -94,8 +103,14 @@ public final class AdminClient: Sendable {
         }
         do {
             let response = try await http.execute(request, timeout: TimeAmount(configuration.readTimeout))
+            let status = Int(response.status.code)
+            guard (200..<300).contains(status) else {
+                let prefix = await ErrorBody.prefix(of: response.body)
+                if Task.isCancelled { throw AdminError.cancelled }
+                return (status, response.headers, prefix)
+            }
             let body = try await response.body.collect(upTo: Self.maxResponseSize)
-            return (Int(response.status.code), response.headers, Array(buffer: body))
+            return (status, response.headers, Array(buffer: body))
         } catch {
             throw TransportErrorMapper.error(error, url: base.display, host: base.host)
         }
@@ -107,7 +122,7 @@ public final class AdminClient: Sendable {
         do {
             return try Envelope.one(T.self, key: key, from: body)
         } catch {
-            throw .unexpectedBody(operation: call.operation, reason: Envelope.reason(error, body: body))
+            throw Envelope.failure(error, operation: call.operation, body: body)
         }
     }
 
@@ -132,7 +147,7 @@ public final class AdminClient: Sendable {
         do {
             return try Envelope.many(T.self, key: key, plural: plural, from: body)
         } catch {
-            throw .unexpectedBody(operation: call.operation, reason: Envelope.reason(error, body: body))
+            throw Envelope.failure(error, operation: call.operation, body: body)
         }
     }
 
@@ -164,27 +179,45 @@ public final class AdminClient: Sendable {
         }
     }
 
-    /// GET of any URL without credentials (an ActiveDoc's `url`), as text.
+    /// GET of any URL without credentials (an ActiveDoc's `url`), as text. Having no
+    /// credentials to carry, it follows redirects itself, at most `maxDocumentRedirects`.
     public func fetchDocument(url: String) async throws(AdminError) -> String {
-        guard let parsed = URL(string: url), let scheme = parsed.scheme, ["http", "https"].contains(scheme),
-            let host = parsed.host, !host.isEmpty
-        else { throw .invalidURL(url, reason: "it needs http:// or https:// and a host") }
-        var request = HTTPClientRequest(url: url)
-        request.headers.add(name: "Accept", value: "application/json, application/yaml, */*")
-        let status: UInt
-        let body: ByteBuffer
-        do {
-            let response = try await http.execute(request, timeout: TimeAmount(configuration.readTimeout))
-            status = response.status.code
-            body = try await response.body.collect(upTo: Self.maxResponseSize)
-        } catch {
-            throw TransportErrorMapper.error(error, url: url, host: host)
+        var current = url
+        var redirects = 0
+        while true {
+            let shown = URLDisplay.redacted(current)
+            guard let parsed = URL(string: current), let scheme = parsed.scheme?.lowercased(),
+                ["http", "https"].contains(scheme), let host = parsed.host, !host.isEmpty
+            else { throw .invalidURL(shown, reason: "it needs http:// or https:// and a host") }
+            var request = HTTPClientRequest(url: current)
+            request.headers.add(name: "Accept", value: "application/json, application/yaml, */*")
+            do {
+                let response = try await http.execute(request, timeout: TimeAmount(configuration.readTimeout))
+                let status = Int(response.status.code)
+                if (200..<300).contains(status) {
+                    return String(buffer: try await response.body.collect(upTo: Self.maxResponseSize))
+                }
+                let operation = "Fetching \(URLDisplay.redacted(url))"
+                guard (300..<400).contains(status) else {
+                    throw AdminError.unexpectedStatus(operation: operation, status: status, body: "")
+                }
+                guard let location = response.headers.first(name: "Location"),
+                    let next = URL(string: location, relativeTo: parsed)?.absoluteString
+                else { throw AdminError.unexpectedStatus(operation: operation, status: status, body: "a redirect without a usable Location") }
+                guard redirects < Self.maxDocumentRedirects else {
+                    throw AdminError.unexpectedStatus(
+                        operation: operation, status: status,
+                        body: "more than \(Self.maxDocumentRedirects) redirects, the last to \(URLDisplay.redacted(next))")
+                }
+                redirects += 1
+                current = next
+            } catch {
+                throw TransportErrorMapper.error(error, url: shown, host: host)
+            }
         }
-        guard (200..<300).contains(status) else {
-            throw .unexpectedStatus(operation: "Fetching \(url)", status: Int(status), body: "")
-        }
-        return String(buffer: body)
     }
+
+    static let maxDocumentRedirects = 5
 
     private static func httpConfiguration(_ configuration: AdminConfiguration) throws(AdminError)
         -> HTTPClient.Configuration
@@ -202,6 +235,9 @@ public final class AdminClient: Sendable {
         }
         http.timeout = .init(
             connect: TimeAmount(configuration.connectTimeout), read: TimeAmount(configuration.readTimeout))
+        // Calls carry the access token; a redirect would take it to wherever the server
+        // points. A 3xx becomes an error that says where (see `send`).
+        http.redirectConfiguration = .disallow
         // "Connection refused" should be reported at once, not retried until the
         // connect timeout; the retry policy above decides about retries.
         http.connectionPool.retryConnectionEstablishment = false

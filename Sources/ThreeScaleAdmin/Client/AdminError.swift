@@ -31,8 +31,13 @@ public enum AdminError: Error, Sendable, Equatable, CustomStringConvertible {
     case conflict(operation: String)
     /// Any other status, with the first line of the body.
     case unexpectedStatus(operation: String, status: Int, body: String)
+    /// A 3xx answer, not followed: the request carries the access token, which must not
+    /// travel to wherever the server points. `location` is absolute and without user-info.
+    case redirected(operation: String, status: Int, reason: String, location: String?)
     /// A 2xx whose body is not the JSON expected (an HTML page, an empty body, …).
     case unexpectedBody(operation: String, reason: String)
+    /// A 2xx answer refused before decoding, e.g. JSON nested deeper than the client reads.
+    case refusedAnswer(operation: String, reason: String)
     case connectionFailed(url: String, reason: String)
     case hostNotFound(host: String, url: String)
     case tlsFailure(url: String, reason: String)
@@ -68,8 +73,14 @@ public enum AdminError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(operation) was rejected: the object already exists (409)."
         case .unexpectedStatus(let operation, let status, let body):
             return "\(operation) failed with HTTP \(status)\(body.isEmpty ? "" : ": \(body)")."
+        case .redirected(let operation, let status, let reason, let location):
+            let target = location.map { "to \($0)" } ?? "without a Location"
+            return "\(operation) was redirected: the admin portal answered \(status) \(reason) \(target); maas does not "
+                + "follow redirects with credentials. If you trust that server, use it as the admin URL (admin login --url URL)."
         case .unexpectedBody(let operation, let reason):
             return "\(operation) returned \(reason); is the admin URL the 3scale admin portal (https://TENANT-admin.DOMAIN)?"
+        case .refusedAnswer(let operation, let reason):
+            return "\(operation) failed: \(reason)."
         case .connectionFailed(let url, let reason):
             return "Cannot connect to \(url): \(reason). Check the admin URL and that the portal is up."
         case .hostNotFound(let host, let url):

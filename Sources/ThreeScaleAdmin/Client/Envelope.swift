@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import Untrusted
 
 /// 3scale wraps each object in its type name (`{"backend_api": {…}}`) and each list in
 /// the plural holding wrapped items (`{"backend_apis": [{"backend_api": {…}}]}`);
@@ -61,15 +62,33 @@ enum Envelope {
     }
 
     static func one<T: Decodable>(_ type: T.Type, key: String, from body: [UInt8]) throws -> T {
-        try decoder(singular: key).decode(One<T>.self, from: Data(body)).value
+        try decode(One<T>.self, from: body, with: decoder(singular: key)).value
     }
 
     static func many<T: Decodable>(_ type: T.Type, key: String, plural: String, from body: [UInt8]) throws -> [T] {
-        try decoder(singular: key, plural: plural).decode(Many<T>.self, from: Data(body)).values
+        try decode(Many<T>.self, from: body, with: decoder(singular: key, plural: plural)).values
+    }
+
+    /// The one way the client decodes a server's JSON with `JSONDecoder`: after the
+    /// nesting check, so that no answer can nest deep enough to exhaust the stack.
+    /// Throws `JSONNesting.TooDeep` before decoding, or what the decoder throws.
+    static func decode<T: Decodable>(_ type: T.Type, from body: [UInt8], with decoder: JSONDecoder = JSONDecoder()) throws
+        -> T
+    {
+        try JSONNesting.check(body)
+        return try decoder.decode(type, from: Data(body))
+    }
+
+    /// The error for a 2xx body that could not be decoded.
+    static func failure(_ error: any Error, operation: String, body: [UInt8]) -> AdminError {
+        if let error = error as? JSONNesting.TooDeep {
+            return .refusedAnswer(operation: operation, reason: error.description)
+        }
+        return .unexpectedBody(operation: operation, reason: reason(error, body: body))
     }
 
     /// A short reason for a decoding failure, for `AdminError.unexpectedBody`.
-    static func reason(_ error: any Error, body: [UInt8]) -> String {
+    private static func reason(_ error: any Error, body: [UInt8]) -> String {
         let problem = ResponseMapper.bodyProblem(body)
         guard problem.hasPrefix("an unexpected body"), let error = error as? DecodingError else { return problem }
         switch error {

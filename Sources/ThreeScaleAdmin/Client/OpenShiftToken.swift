@@ -48,7 +48,7 @@ public enum OpenShiftToken {
 
     /// The decoded `data.ADMIN_ACCESS_TOKEN` of a Secret printed as JSON.
     static func token(fromSecretJSON output: Data, namespace: String) throws(Failure) -> String {
-        guard let secret = try? JSONDecoder().decode(JSONValue.self, from: output) else {
+        guard let secret = try? Envelope.decode(JSONValue.self, from: [UInt8](output)) else {
             throw .notASecret(reason: "it is not JSON")
         }
         guard secret["kind"]?.stringValue == "Secret" else { throw .notASecret(reason: "its kind is not Secret") }

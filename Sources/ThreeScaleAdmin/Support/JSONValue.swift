@@ -105,8 +105,8 @@ public enum JSONValue: Sendable, Codable, Hashable, CustomStringConvertible {
 
     public var description: String { jsonText }
 
-    /// Parses JSON text; nil when it is not JSON.
+    /// Parses JSON text; nil when it is not JSON, or nests deeper than `JSONNesting.limit`.
     public static func parse(_ text: String) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        try? Envelope.decode(JSONValue.self, from: Array(text.utf8))
     }
 }
