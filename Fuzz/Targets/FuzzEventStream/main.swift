@@ -2,23 +2,15 @@
 // reads at points the input chooses, through the SSE decoder and the chunk scanner.
 import CFuzzDriver
 import Glibc
-@testable import ModelGateway
-import NIOCore
+import ModelGateway
 
 exit(maas_fuzz_main(CommandLine.argc, CommandLine.unsafeArgv) { data, size in
     let bytes = UnsafeRawBufferPointer(start: data, count: size)
     guard let cut = bytes.first else { return 0 }
-    let body = UnsafeRawBufferPointer(rebasing: bytes.dropFirst())
+    let body = Array(bytes.dropFirst())
     // The first byte picks the read size, so one input covers events split across reads.
     let readSize = Int(cut % 64) + 1
-    var decoder = SSEDecoder()
-    var offset = 0
-    while offset < body.count {
-        let end = min(offset + readSize, body.count)
-        decoder.feed(bytes: UnsafeRawBufferPointer(rebasing: body[offset..<end])) { event in
-            _ = try? StreamChunk(parsing: event.data)
-        }
-        offset = end
-    }
+    let chunks = stride(from: 0, to: body.count, by: readSize).map { Array(body[$0..<min($0 + readSize, body.count)]) }
+    _ = StreamEventDecoder.decode(chunks)
     return 0
 })
