@@ -8,7 +8,7 @@ enum MappingRuleMatcher {
         let normalised = collapseSlashes(path)
         var usage: [Int: Int] = [:]
         for rule in rules where matches(rule, method: method, path: normalised, arguments: arguments) {
-            usage[rule.metricID, default: 0] += rule.delta
+            usage[rule.metricID] = usage[rule.metricID, default: 0].addingSaturated(rule.delta)
             if rule.last { break }
         }
         return usage
