@@ -39,6 +39,17 @@ import Testing
         }
     }
 
+    @Test func promptListsTimesNAreBounded() async throws {
+        try await withModelServer { client in
+            let prompts = "[" + Array(repeating: #""a""#, count: 65).joined(separator: ",") + "]"
+            let reply = try await client.post("/v1/completions", #"{"prompt":"# + prompts + #","n":4,"max_tokens":1}"#)
+            #expect(reply.status == 400)
+            #expect(reply.body.contains("at most 256 choices (prompts × n), got 260"))
+            let fits = try await client.post("/v1/completions", #"{"prompt":"# + prompts + #","n":3,"max_tokens":1}"#)
+            #expect(fits.status == 200)
+        }
+    }
+
     @Test(arguments: [
         (#"{"prompt":"x","max_tokens":"abc"}"#, "body.max_tokens"),
         (#"{"prompt":"x","temperature":"hot"}"#, "body.temperature"),
