@@ -161,6 +161,52 @@ struct HostileInputTests {
         }
     }
 
+    // MARK: Mapping rules
+
+    /// The backtracking matcher the gateway used before, as an oracle: exponential in
+    /// adjacent placeholders, fine on the small inputs generated here.
+    static func backtrack(_ pattern: ArraySlice<UInt8>, _ path: ArraySlice<UInt8>, anchored: Bool) -> Bool {
+        guard let first = pattern.first else { return !anchored || path.isEmpty }
+        if first == UInt8(ascii: "{"), let close = pattern.firstIndex(of: UInt8(ascii: "}")) {
+            var end = path.startIndex
+            while end < path.endIndex, path[end] != UInt8(ascii: "/"), path[end] != UInt8(ascii: "?") { end += 1 }
+            var length = end - path.startIndex
+            while length >= 1 {
+                if backtrack(pattern[(close + 1)...], path[(path.startIndex + length)...], anchored: anchored) { return true }
+                length -= 1
+            }
+            return false
+        }
+        guard let head = path.first, head == first else { return false }
+        return backtrack(pattern.dropFirst(), path.dropFirst(), anchored: anchored)
+    }
+
+    @Test func placeholderMatchingAgreesWithBacktracking() async {
+        let pattern = Gen.character(in: "a"..."c").string(of: 0...3).array(of: 0...4)
+        let path = Gen.character(in: "a"..."d").string(of: 0...6).array(of: 1...3)
+        await propertyCheck(count: 1500, input: pattern, Gen.int(in: 0...15), path, Gen.bool) { literals, mask, segments, anchored in
+            // Literal pieces with placeholders between some of them (bits of `mask`), as in `/a{x}b{y}c`.
+            var text = "/"
+            for (offset, literal) in literals.enumerated() {
+                text += literal
+                if mask & (1 << offset) != 0 { text += "{p\(offset)}" }
+            }
+            let pathText = "/" + segments.joined(separator: "/")
+            let expected = Self.backtrack(Array(text.utf8)[...], Array(pathText.utf8)[...], anchored: anchored)
+            #expect(MappingRuleMatcher.match(Array(text.utf8)[...], Array(pathText.utf8)[...], anchored: anchored) == expected,
+                    "\(text) against \(pathText)")
+        }
+    }
+
+    /// Backtracking would try every way to split 5,000 bytes among 30 placeholders.
+    @Test func adjacentPlaceholdersDoNotBacktrack() {
+        let pattern = "/" + (0..<30).map { "{p\($0)}" }.joined() + "x"
+        let path = "/" + String(repeating: "a", count: 5000)
+        let rule = GatewayConfig.Rule(httpMethod: "GET", pattern: pattern, metricID: 1, metricSystemName: "hits", delta: 1, last: false)
+        #expect(MappingRuleMatcher.usage(rules: [rule], method: "GET", path: path, arguments: [:]).isEmpty)
+        #expect(MappingRuleMatcher.usage(rules: [rule], method: "GET", path: path + "x", arguments: [:]) == [1: 1])
+    }
+
     // MARK: Form bodies
 
     @Test func formDepthAndParameterCountAreBounded() throws {
