@@ -147,12 +147,15 @@ public final class RunningSandbox: Sendable {
         return try await Listener.start(host: host, port: port, responder: responder, role: role)
     }
 
-    /// Stops accepting requests, closes every listener and saves the state.
+    /// Stops accepting requests, closes every listener and saves the state. Always
+    /// returns within a few seconds: every listener stops at once, gracefully first
+    /// (`Listener.stopGrace`), then by force.
     public func shutdown() async throws(SandboxError) {
-        await admin.stop()
-        await gateways.shutdown()
-        await model.stop()
-        await relay.shutdown()
+        async let adminStopped: Void = admin.stop()
+        async let gatewaysStopped: Void = gateways.shutdown()
+        async let modelStopped: Void = model.stop()
+        async let relayStopped: Void = relay.shutdown()
+        _ = await (adminStopped, gatewaysStopped, modelStopped, relayStopped)
         try file?.save(await store.snapshot)
     }
 }

@@ -12,6 +12,13 @@ extension ModelServer {
         if fields.has("suffix") {
             throw APIError.badRequest("suffix is not currently supported", param: "suffix")
         }
+        // A prompt list multiplies the work like `n` does; both are bounded together.
+        let requested = prompts.count * sampling.n
+        if requested > SamplingParameters.maxChoicesPerRequest {
+            throw APIError.badRequest(
+                "A request may ask for at most \(SamplingParameters.maxChoicesPerRequest) choices "
+                    + "(prompts × n), got \(requested).", param: "prompt")
+        }
         var jobs: [ChoiceJob] = []
         for (promptIndex, prompt) in prompts.enumerated() {
             // vLLM's completion default is 16 tokens.

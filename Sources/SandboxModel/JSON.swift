@@ -21,10 +21,18 @@ enum JSON: Sendable {
         return members.first { $0.0 == key }?.1
     }
 
-    /// Parses a request body; `nil` when the bytes are not JSON.
-    static func parse(_ buffer: ByteBuffer) -> JSON? {
+    enum ParseError: Error, Equatable {
+        case nestedTooDeeply
+        case invalid
+    }
+
+    /// Parses a request body, refusing nesting deeper than `JSONNesting.maximumDepth`
+    /// before the (recursive) decoder sees it.
+    static func parse(_ buffer: ByteBuffer) throws(ParseError) -> JSON {
         let bytes = buffer.readableBytesView
-        return try? JSONDecoder().decode(JSON.self, from: Data(bytes))
+        if JSONNesting.exceeds(JSONNesting.maximumDepth, in: bytes) { throw .nestedTooDeeply }
+        guard let json = try? JSONDecoder().decode(JSON.self, from: Data(bytes)) else { throw .invalid }
+        return json
     }
 }
 

@@ -49,7 +49,12 @@ struct ModelServer: Sendable {
         } catch {
             throw APIError.badRequest("Could not read the request body: \(error)")
         }
-        guard let json = JSON.parse(buffer) else {
+        let json: JSON
+        do throws(JSON.ParseError) {
+            json = try JSON.parse(buffer)
+        } catch .nestedTooDeeply {
+            throw APIError.badRequest(JSONNesting.message())
+        } catch {
             throw APIError.validation(
                 type: "json_invalid",
                 location: "body.0",

@@ -42,6 +42,8 @@ struct SamplingParameters: Sendable {
 
     /// A sandbox limit so one request cannot ask for unbounded work.
     static let maxChoices = 16
+    /// The same for a list of prompts times `n` (each choice may run to the context length).
+    static let maxChoicesPerRequest = 256
 
     /// The number of tokens to generate for a prompt, or the error vLLM gives when
     /// the request does not fit the context window.

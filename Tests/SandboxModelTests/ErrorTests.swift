@@ -25,6 +25,31 @@ import Testing
         }
     }
 
+    /// Refused before the recursive decoder runs, on every JSON endpoint.
+    @Test(arguments: ["/v1/completions", "/v1/chat/completions", "/v1/embeddings", "/tokenize", "/detokenize"])
+    func deeplyNestedBodiesAre400(_ path: String) async throws {
+        try await withModelServer { client in
+            let deep = #"{"prompt":"# + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"
+            let reply = try await client.post(path, deep)
+            #expect(reply.status == 400)
+            let error = try #require(reply.json["error"] as? [String: Any])
+            #expect(error["message"] as? String == JSONNesting.message())
+            let fits = #"{"prompt":"# + String(repeating: "[", count: 63) + "1" + String(repeating: "]", count: 63) + "}"
+            #expect(try await client.post(path, fits).body.contains("nested too deeply") == false)
+        }
+    }
+
+    @Test func promptListsTimesNAreBounded() async throws {
+        try await withModelServer { client in
+            let prompts = "[" + Array(repeating: #""a""#, count: 65).joined(separator: ",") + "]"
+            let reply = try await client.post("/v1/completions", #"{"prompt":"# + prompts + #","n":4,"max_tokens":1}"#)
+            #expect(reply.status == 400)
+            #expect(reply.body.contains("at most 256 choices (prompts × n), got 260"))
+            let fits = try await client.post("/v1/completions", #"{"prompt":"# + prompts + #","n":3,"max_tokens":1}"#)
+            #expect(fits.status == 200)
+        }
+    }
+
     @Test(arguments: [
         (#"{"prompt":"x","max_tokens":"abc"}"#, "body.max_tokens"),
         (#"{"prompt":"x","temperature":"hot"}"#, "body.temperature"),

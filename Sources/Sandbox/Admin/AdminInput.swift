@@ -53,8 +53,7 @@ struct Params: Sendable {
         switch values[key] {
         case .none, .null: return nil
         case .string(let value): return value
-        case .number(let value):
-            return value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        case .number(let value): return value.integerText ?? String(value)
         case .bool(let value): return String(value)
         case .array, .object: throw .invalid(key, "is invalid")
         }
@@ -81,20 +80,12 @@ struct Params: Sendable {
         }
     }
 
-    /// An integer; a non-number is the model error `is not a number`.
-    func int(_ key: String) throws(AdminError) -> Int? {
-        guard let raw = try string(key) else { return nil }
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty { return nil }
-        guard let value = Int(trimmed) else { throw .invalid(key, "is not a number") }
-        return value
-    }
-
+    /// A finite number; `nan` and `inf` are not numbers to Rails (and JSON cannot carry them).
     func double(_ key: String) throws(AdminError) -> Double? {
         guard let raw = try string(key) else { return nil }
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return nil }
-        guard let value = Double(trimmed) else { throw .invalid(key, "is not a number") }
+        guard let value = Double(trimmed), value.isFinite else { throw .invalid(key, "is not a number") }
         return value
     }
 

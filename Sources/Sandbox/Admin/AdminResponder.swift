@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import SandboxModel
 
 /// The admin portal's HTTP front: route lookup, body limits and parsing,
 /// authentication, then one transaction in the store.
@@ -98,11 +99,7 @@ struct AdminResponder: HTTPResponder {
         if buffer.readableBytes > 0 {
             let contentType = request.headers[.contentType]?.lowercased() ?? ""
             if contentType.hasPrefix("application/json") {
-                guard let parsed = try? JSONValue.parse(Data(buffer.readableBytesView)) else {
-                    throw .malformedBody("not valid JSON")
-                }
-                guard case .object(let object) = parsed else { throw .malformedBody("a JSON body must be an object") }
-                body = object
+                body = try jsonBody(Data(buffer.readableBytesView))
             } else if contentType.isEmpty || contentType.hasPrefix("application/x-www-form-urlencoded") {
                 do throws(FormDecoding.Malformed) {
                     body = try FormDecoding.parse(Substring(String(buffer: buffer)))
@@ -114,6 +111,21 @@ struct AdminResponder: HTTPResponder {
             }
         }
         return AdminInput(path: captures, query: query, body: body, permitted: permitted)
+    }
+
+    /// The JSON body decoder, pure for tests and the fuzz harness: an object, or the
+    /// 400 the admin API answers (not JSON, nested too deeply, not an object).
+    static func jsonBody(_ data: Data) throws(AdminError) -> [String: JSONValue] {
+        let parsed: JSONValue
+        do throws(JSONValue.ParseError) {
+            parsed = try JSONValue.parse(data)
+        } catch .nestedTooDeeply {
+            throw .malformedBody(JSONNesting.message())
+        } catch {
+            throw .malformedBody("not valid JSON")
+        }
+        guard case .object(let object) = parsed else { throw .malformedBody("a JSON body must be an object") }
+        return object
     }
 
     static func render(_ response: AdminResponse) -> Response {

@@ -101,9 +101,9 @@ actor AdminStore {
         else { return .authFailed }
         var totals: [Int: Int] = [:]
         for (metricID, delta) in requested {
-            totals[metricID, default: 0] += delta
+            totals[metricID] = totals[metricID, default: 0].addingSaturated(delta)
             if let parent = state.metrics.first(where: { $0.id == metricID })?.parentID {
-                totals[parent, default: 0] += delta
+                totals[parent] = totals[parent, default: 0].addingSaturated(delta)
             }
         }
         let limits = state.limits.filter { $0.planID == app.planID && totals[$0.metricID] != nil }
@@ -113,7 +113,7 @@ actor AdminStore {
             if limit.value == 0 { return .authFailed }
             let window = UsageLedger.window(limit.period, at: date)
             let used = usage.value(app: app.id, metric: limit.metricID, window: window)
-            if used + (totals[limit.metricID] ?? 0) > limit.value {
+            if used.addingSaturated(totals[limit.metricID] ?? 0) > limit.value {
                 exceeded = true
                 // Retry-After is the wait until the longest exceeded period resets; eternity never does.
                 if let end = window.end {
@@ -152,7 +152,8 @@ struct UsageLedger: Sendable {
     }
 
     mutating func add(_ delta: Int, app: Int, metric: Int, window: Window) {
-        counters[Key(app: app, metric: metric, window: window), default: 0] += delta
+        let key = Key(app: app, metric: metric, window: window)
+        counters[key] = counters[key, default: 0].addingSaturated(delta)
         // Past minutes and hours pile up in a long-running sandbox; forget them now and then.
         if counters.count > 10_000 {
             counters = counters.filter { key, _ in key.window.end.map { $0 > window.start } ?? true }

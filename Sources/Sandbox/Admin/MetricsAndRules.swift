@@ -104,13 +104,13 @@ extension Transaction {
     mutating func createMappingRule(owner: OwnerKind, ownerID: Int, params: Params) throws(AdminError) -> MappingRule {
         var rule = MappingRule(
             id: 0, owner: owner, ownerID: ownerID, metricID: 0, pattern: "", httpMethod: "", delta: 0,
-            position: (mappingRules(of: owner, ownerID).map(\.position).max() ?? 0) + 1, last: false,
+            position: (mappingRules(of: owner, ownerID).map(\.position).max() ?? 0).addingSaturated(1), last: false,
             createdAt: now, updatedAt: now
         )
-        try applyRuleFields(&rule, params: params, creating: true)
+        let requested = try applyRuleFields(&rule, params: params, creating: true)
         rule.id = state.newID("proxy_rules")
         state.mappingRules.append(rule)
-        if let requested = try params.int("position") { moveRule(rule.id, to: requested) }
+        if let requested { moveRule(rule.id, to: requested) }
         return state.mappingRules.first { $0.id == rule.id } ?? rule
     }
 
@@ -118,14 +118,15 @@ extension Transaction {
         guard let index = state.mappingRules.firstIndex(where: { $0.id == id && $0.owner == owner && $0.ownerID == ownerID })
         else { throw .notFound }
         var rule = state.mappingRules[index]
-        try applyRuleFields(&rule, params: params, creating: false)
+        let requested = try applyRuleFields(&rule, params: params, creating: false)
         rule.updatedAt = now
         state.mappingRules[index] = rule
-        if let requested = try params.int("position") { moveRule(id, to: requested) }
+        if let requested { moveRule(id, to: requested) }
         return state.mappingRules.first { $0.id == id } ?? rule
     }
 
-    private func applyRuleFields(_ rule: inout MappingRule, params: Params, creating: Bool) throws(AdminError) {
+    /// Sets the fields a request gives; returns the requested position, checked with the rest.
+    private func applyRuleFields(_ rule: inout MappingRule, params: Params, creating: Bool) throws(AdminError) -> Int? {
         var errors: [String: [String]] = [:]
         if creating || params.has("http_method") {
             let method = try params.string("http_method") ?? ""
@@ -142,20 +143,13 @@ extension Transaction {
             rule.pattern = pattern
         }
         if creating || params.has("delta") {
-            do throws(AdminError) {
-                if let delta = try params.int("delta") {
-                    if delta <= 0 { errors["delta", default: []].append("must be greater than 0") }
-                    else if delta > Int(Int32.max) {
-                        errors["delta", default: []].append("must be less than or equal to \(Int32.max)")
-                    }
-                    rule.delta = delta
-                } else {
-                    errors["delta", default: []].append("can't be blank")
-                }
-            } catch {
-                errors["delta", default: []].append("is not a number")
+            if let delta = try errors.collect({ () throws(AdminError) in try params.int("delta", .delta) }) {
+                rule.delta = delta
+            } else if errors["delta"] == nil {
+                errors["delta", default: []].append("can't be blank")
             }
         }
+        let position = try errors.collect { () throws(AdminError) in try params.int("position", .position) }
         if creating || params.has("metric_id") {
             if let metricID = try params.reference("metric_id") {
                 _ = try metric(metricID, owner: rule.owner, ownerID: rule.ownerID)
@@ -166,13 +160,14 @@ extension Transaction {
         }
         if let last = try params.bool("last") { rule.last = last }
         if !errors.isEmpty { throw .invalid(errors) }
+        return position
     }
 
     /// acts_as_list `insert_at`: the rule takes `position`, others shift.
     private mutating func moveRule(_ id: Int, to requested: Int) {
         guard let rule = state.mappingRules.first(where: { $0.id == id }) else { return }
         var ordered = mappingRules(of: rule.owner, rule.ownerID).filter { $0.id != id }
-        let target = max(0, min(requested - 1, ordered.count))
+        let target = requested <= 1 ? 0 : min(requested - 1, ordered.count)
         ordered.insert(rule, at: target)
         for (offset, item) in ordered.enumerated() {
             if let index = state.mappingRules.firstIndex(where: { $0.id == item.id }) {

@@ -291,22 +291,41 @@ extension Transaction {
 
 /// Collections: `{"<plural>": [item, …]}` plus porta's pagination metadata when the
 /// collection is larger than a page.
-struct Page {
-    var page: Int
-    var perPage: Int
+struct Page: Equatable, Sendable {
+    /// At least 1.
+    let page: Int
+    /// 1 to 500.
+    let perPage: Int
 
-    /// Out-of-range values are replaced by the default, not clamped (porta `pagination.rb`).
+    static let defaultPerPage = 500
+
+    /// Out-of-range values, and values that are not numbers, are replaced by the default,
+    /// not clamped (porta `pagination.rb`).
     init(_ params: Params) {
-        let page = (try? params.int("page")) ?? nil
-        let perPage = (try? params.int("per_page")) ?? nil
-        self.page = page.flatMap { $0 >= 1 ? $0 : nil } ?? 1
-        self.perPage = perPage.flatMap { (1...500).contains($0) ? $0 : nil } ?? 500
+        self.page = (try? params.int("page", .page)) ?? 1
+        self.perPage = (try? params.int("per_page", .perPage)) ?? Self.defaultPerPage
+    }
+
+    /// The items a page shows, for any page number: `(page - 1) * perPage` past the end
+    /// (or beyond `Int`) is an empty page, not an overflow.
+    func window(count: Int) -> Range<Int> {
+        let (skipped, overflow) = (page - 1).multipliedReportingOverflow(by: perPage)
+        let start = overflow ? count : min(max(skipped, 0), count)
+        return start..<(start + min(perPage, count - start))
+    }
+
+    /// The pure path from a query string to a page window, for tests and the fuzz harness:
+    /// a malformed query is the 400 the admin API gives; any numbers give a window.
+    static func window(query: Substring, count: Int) -> Result<Range<Int>, AdminError> {
+        do throws(FormDecoding.Malformed) {
+            return .success(Page(Params(try FormDecoding.parse(query))).window(count: max(count, 0)))
+        } catch {
+            return .failure(.malformedBody(error.reason))
+        }
     }
 
     func render(_ key: String, _ items: [JSONValue], metadata: Bool = true) -> JSONValue {
-        let start = min((page - 1) * perPage, items.count)
-        let slice = Array(items[start..<min(start + perPage, items.count)])
-        var object: [String: JSONValue] = [key: .array(slice)]
+        var object: [String: JSONValue] = [key: .array(slice(items))]
         if metadata, items.count > perPage {
             object["metadata"] = [
                 "per_page": .int(perPage), "total_entries": .int(items.count),
@@ -317,7 +336,6 @@ struct Page {
     }
 
     func slice(_ items: [JSONValue]) -> [JSONValue] {
-        let start = min((page - 1) * perPage, items.count)
-        return Array(items[start..<min(start + perPage, items.count)])
+        Array(items[window(count: items.count)])
     }
 }

@@ -92,11 +92,9 @@ enum PlanRoutes {
                 }
             } catch { errors[key] = ["is not a number"] }
         }
-        do throws(AdminError) {
-            if let days = try params.int("trial_period_days") {
-                if days < 0 { errors["trial_period_days"] = ["must be greater than or equal to 0"] } else { plan.trialPeriodDays = days }
-            }
-        } catch { errors["trial_period_days"] = ["is not a number"] }
+        if let days = try errors.collect({ () throws(AdminError) in try params.int("trial_period_days", .nonNegativeColumn) }) {
+            plan.trialPeriodDays = days
+        }
         if let event = try params.text("state_event") {
             guard let state = planStates[event] else { throw .invalid("state_event", "is invalid") }
             plan.state = state
@@ -176,9 +174,14 @@ enum PlanRoutes {
             limit.period = period
         }
         if creating || params.has("value") {
-            // Blank or negative is stored as 0 (porta `usage_limit.rb#set_value_default_value`).
-            let value = (try? params.int("value")) ?? nil
-            limit.value = min(max(0, value ?? 0), Int(Int32.max))
+            // Blank, negative or not a number is stored as 0 (porta `usage_limit.rb#set_value_default_value`,
+            // after Rails casts the text); above the column's range is refused.
+            switch IntegerReading.read(params.values["value"], in: IntegerRule.nonNegativeColumn.range) {
+            case .value(let value): limit.value = value
+            case .absent, .notANumber, .below: limit.value = 0
+            case .wrongShape: throw .invalid("value", "is invalid")
+            case .above: throw .invalid("value", IntegerRule.nonNegativeColumn.aboveMessage)
+            }
         }
     }
 
@@ -202,16 +205,11 @@ enum PlanRoutes {
             let (plan, metric) = try planAndMetric(txn, input)
             let params = try input.wrapped("pricing_rule")
             var errors: [String: [String]] = [:]
-            var minimum = 1
-            var maximum: Int?
-            do throws(AdminError) {
-                minimum = try params.int("min") ?? 1
-                maximum = try params.int("max")
-            } catch { errors["min"] = ["is not a number"] }
-            if minimum < 1 { errors["min", default: []].append("must be greater than or equal to 1") }
+            let minimum = try errors.collect { () throws(AdminError) in try params.int("min", .pricingBound) } ?? 1
+            let maximum = try errors.collect { () throws(AdminError) in try params.int("max", .pricingBound) }
             if let maximum, maximum < minimum { errors["max", default: []].append("must be greater than or equal to min") }
             let cost = try params.string("cost_per_unit") ?? "0"
-            if Double(cost) != nil {
+            if let number = Double(cost), number.isFinite {
                 if let dot = cost.firstIndex(of: "."), cost[cost.index(after: dot)...].count > 4 {
                     errors["cost_per_unit"] = ["maximum decimals is 4."]
                 }

@@ -55,14 +55,10 @@ enum ProxyRoutes {
             ("error_status_no_match", \.errorStatusNoMatch), ("error_status_limits_exceeded", \.errorStatusLimitsExceeded),
         ]
         for (key, path) in statuses where params.has(key) {
-            do throws(AdminError) {
-                guard let status = try params.int(key), (200...599).contains(status) else {
-                    errors[key, default: []].append("must be between 200 and 599")
-                    continue
-                }
+            if let status = try errors.collect({ () throws(AdminError) in try params.int(key, .errorStatus) }) {
                 proxy[keyPath: path] = status
-            } catch {
-                errors[key, default: []].append("is not a number")
+            } else if errors[key] == nil {
+                errors[key, default: []].append("must be between 200 and 599")
             }
         }
         if params.has("api_backend") {

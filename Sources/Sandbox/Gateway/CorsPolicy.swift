@@ -16,7 +16,7 @@ struct CorsPolicy: Sendable {
         allowMethods = configuration["allow_methods"]?.arrayValue?.compactMap(\.stringValue) ?? []
         allowOrigin = configuration["allow_origin"]?.stringValue
         if case .bool(let flag)? = configuration["allow_credentials"] { allowCredentials = flag } else { allowCredentials = true }
-        maxAge = configuration["max_age"]?.doubleValue.map { Int(min(max($0, 0), 1e9)) } ?? 600
+        maxAge = configuration["max_age"]?.integer(clampedTo: 0...1_000_000_000) ?? 600
     }
 
     static func isPreflight(_ request: Request) -> Bool {

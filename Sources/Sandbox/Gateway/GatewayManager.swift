@@ -65,8 +65,7 @@ actor GatewayManager {
 
     func release(_ pair: Pair) async {
         guard reserved.removeValue(forKey: ObjectIdentifier(pair.binding)) != nil else { return }
-        await pair.staging.stop()
-        await pair.production.stop()
+        await Self.stop([pair])
     }
 
     /// Reopens a stored product's listeners on the ports of its stored URLs.
@@ -85,13 +84,23 @@ actor GatewayManager {
 
     func close(serviceID: Int) async {
         guard let pair = pairs.removeValue(forKey: serviceID) else { return }
-        await pair.staging.stop()
-        await pair.production.stop()
+        await Self.stop([pair])
     }
 
+    /// Stops every gateway at once, so shutting down takes one listener's bounded stop.
     func shutdown() async {
-        for id in Array(pairs.keys) { await close(serviceID: id) }
-        for pair in Array(reserved.values) { await release(pair) }
+        let open = Array(pairs.values) + Array(reserved.values)
+        pairs = [:]
+        reserved = [:]
+        await Self.stop(open)
+    }
+
+    private static func stop(_ pairs: [Pair]) async {
+        await withTaskGroup(of: Void.self) { group in
+            for listener in pairs.flatMap({ [$0.staging, $0.production] }) {
+                group.addTask { await listener.stop() }
+            }
+        }
     }
 
     private func listen(port: Int, environment: String, binding: ListenerBinding) async throws(SandboxError) -> Listener {

@@ -8,7 +8,7 @@ enum MappingRuleMatcher {
         let normalised = collapseSlashes(path)
         var usage: [Int: Int] = [:]
         for rule in rules where matches(rule, method: method, path: normalised, arguments: arguments) {
-            usage[rule.metricID, default: 0] += rule.delta
+            usage[rule.metricID] = usage[rule.metricID, default: 0].addingSaturated(rule.delta)
             if rule.last { break }
         }
         return usage
@@ -34,23 +34,41 @@ enum MappingRuleMatcher {
         return true
     }
 
-    /// Matches pattern bytes against the path with backtracking over placeholders.
-    private static func match(_ pattern: ArraySlice<UInt8>, _ path: ArraySlice<UInt8>, anchored: Bool) -> Bool {
-        guard let first = pattern.first else { return !anchored || path.isEmpty }
-        if first == UInt8(ascii: "{"), let close = pattern.firstIndex(of: UInt8(ascii: "}")) {
-            let rest = pattern[(close + 1)...]
-            var end = path.startIndex
-            while end < path.endIndex, isSegmentByte(path[end]) { end += 1 }
-            // Greedy, then shorter: `{id}.json` must leave `.json` to the literal.
-            var length = end - path.startIndex
-            while length >= 1 {
-                if match(rest, path[(path.startIndex + length)...], anchored: anchored) { return true }
-                length -= 1
+    /// Matches pattern bytes against the path, every `{name}` taking one or more bytes
+    /// of one segment. Simulated position by position (the set of path offsets each
+    /// pattern step can reach), so adjacent placeholders cost O(pattern × path) instead
+    /// of the exponential time of backtracking.
+    static func match(_ pattern: ArraySlice<UInt8>, _ path: ArraySlice<UInt8>, anchored: Bool) -> Bool {
+        let path = Array(path)
+        var reachable = [Bool](repeating: false, count: path.count + 1)
+        reachable[0] = true
+        var next = reachable
+        var index = pattern.startIndex
+        while index < pattern.endIndex {
+            for offset in next.indices { next[offset] = false }
+            let byte = pattern[index]
+            if byte == UInt8(ascii: "{"), let close = pattern[index...].firstIndex(of: UInt8(ascii: "}")) {
+                // A run of segment bytes that starts at a reachable offset may end anywhere in it.
+                var open = false
+                for offset in path.indices {
+                    if reachable[offset] { open = true }
+                    if !isSegmentByte(path[offset]) {
+                        open = false
+                    } else if open {
+                        next[offset + 1] = true
+                    }
+                }
+                index = close + 1
+            } else {
+                for offset in path.indices where reachable[offset] && path[offset] == byte {
+                    next[offset + 1] = true
+                }
+                index += 1
             }
-            return false
+            swap(&reachable, &next)
+            if !reachable.contains(true) { return false }
         }
-        guard let head = path.first, head == first else { return false }
-        return match(pattern.dropFirst(), path.dropFirst(), anchored: anchored)
+        return anchored ? reachable[path.count] : true
     }
 
     /// `[\w\-.~%!$&'()*+,;=@:]`: one path segment, never `/`.

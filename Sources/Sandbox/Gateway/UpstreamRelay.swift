@@ -10,6 +10,12 @@ import NIOHTTP1
 /// while the body streams, the next write fails, the upstream body is dropped and
 /// AsyncHTTPClient cancels the upstream request (as nginx closes the upstream connection);
 /// before the headers arrive, the caller cancels `forward`.
+///
+/// The request body goes upstream through a `BodyPipe` fed by a pump task, so that when
+/// the backend answers before it has read the whole body (a 413), the relay stops
+/// forwarding at once and passes the answer on; the client connection then closes after
+/// a bounded drain (`LingeringCloseHandler`). Every wait is bounded by the product's
+/// `upstream_connection` timeouts.
 final class UpstreamRelay: Sendable {
     /// `upstream_connection` timeouts in seconds; nginx's 60 s defaults without the policy.
     struct Timeouts: Hashable, Sendable {
@@ -17,17 +23,30 @@ final class UpstreamRelay: Sendable {
         var send: Double = 60
         var read: Double = 60
 
+        /// The longest a stored value may ask for.
+        static let maximum: Double = 86_400
+
         init() {}
 
         /// Values are capped at a day so any number in a stored policy converts safely.
         init(policy configuration: JSONValue) {
             func seconds(_ key: String) -> Double? {
                 guard let value = configuration[key]?.doubleValue, value > 0 else { return nil }
-                return min(value, 86_400)
+                return min(value, Self.maximum)
             }
             connect = seconds("connect_timeout") ?? connect
             send = seconds("send_timeout") ?? send
             read = seconds("read_timeout") ?? read
+        }
+
+        static func milliseconds(_ seconds: Double) -> Int64 {
+            guard seconds.isFinite, seconds > 0 else { return 1 }
+            return Int64(min(seconds, maximum) * 1000)
+        }
+
+        /// Until the response head: connecting, sending the body, then waiting for the answer.
+        var responseDeadline: TimeAmount {
+            .milliseconds(Self.milliseconds(connect) + Self.milliseconds(send) + Self.milliseconds(read))
         }
     }
 
@@ -43,23 +62,39 @@ final class UpstreamRelay: Sendable {
         method: HTTPRequest.Method, headers requestHeaders: HTTPFields, body requestBody: RequestBody,
         to upstreamURL: String, secretToken: String, timeouts: Timeouts
     ) async -> Response {
-        let client = await clients.client(for: timeouts)
+        guard let client = await clients.client(for: timeouts) else { return Self.failure(for: nil) }
         var outbound = HTTPClientRequest(url: upstreamURL)
         outbound.method = HTTPMethod(rawValue: method.rawValue)
         for field in requestHeaders where !Self.hopByHop.contains(field.name.canonicalName) {
             outbound.headers.add(name: field.name.rawName, value: field.value)
         }
         outbound.headers.replaceOrAdd(name: "X-3scale-proxy-secret-token", value: secretToken)
-        if let length = requestHeaders[.contentLength].flatMap(Int.init) {
-            if length > 0 { outbound.body = .stream(requestBody, length: .known(Int64(length))) }
-        } else if requestHeaders[.transferEncoding] != nil {
-            outbound.body = .stream(requestBody, length: .unknown)
+        let declaredLength = requestHeaders[.contentLength].flatMap(Int64.init)
+        let hasBody = declaredLength.map { $0 > 0 } ?? (requestHeaders[.transferEncoding] != nil)
+        let pipe = hasBody ? BodyPipe() : nil
+        if let pipe {
+            outbound.body = .stream(pipe, length: declaredLength.map { .known($0) } ?? .unknown)
         }
 
+        let outcome: Result<HTTPClientResponse, any Error> = await withTaskGroup(of: Void.self) { group in
+            if let pipe { group.addTask { await Self.pump(requestBody, into: pipe) } }
+            let outcome: Result<HTTPClientResponse, any Error>
+            do {
+                outcome = .success(try await client.execute(outbound, timeout: timeouts.responseDeadline))
+            } catch {
+                outcome = .failure(error)
+            }
+            // The backend has answered (or failed): what the client still sends is not forwarded.
+            // The pipe stays open until the answer is through, since failing the upstream
+            // request body would fail the answer that is still arriving.
+            group.cancelAll()
+            return outcome
+        }
         let upstream: HTTPClientResponse
-        do {
-            upstream = try await client.execute(outbound, timeout: .hours(24))
-        } catch {
+        switch outcome {
+        case .success(let response): upstream = response
+        case .failure(let error):
+            pipe?.cut()
             return Self.failure(for: error)
         }
         var headers = HTTPFields()
@@ -72,6 +107,7 @@ final class UpstreamRelay: Sendable {
             status: HTTPResponse.Status(code: Int(upstream.status.code)),
             headers: headers,
             body: ResponseBody(contentLength: length) { writer in
+                defer { pipe?.cut() }
                 for try await chunk in body {
                     try await writer.write(chunk)
                 }
@@ -80,8 +116,23 @@ final class UpstreamRelay: Sendable {
         )
     }
 
+    /// Moves the client's body into the pipe until it ends or the pipe is cut. Ending
+    /// (which drops the body's iterator) is what lets the server go on once the
+    /// backend has answered early.
+    private static func pump(_ body: RequestBody, into pipe: BodyPipe) async {
+        do {
+            for try await chunk in body {
+                guard await pipe.send(chunk) else { return }
+            }
+            pipe.finish()
+        } catch {
+            // Cancelled because the backend has answered: the pipe is left to the answer.
+            if !Task.isCancelled { pipe.finish(error) }
+        }
+    }
+
     /// nginx's answers when the upstream fails: 504 for a timeout, 502 otherwise.
-    static func failure(for error: any Error) -> Response {
+    static func failure(for error: (any Error)?) -> Response {
         let timedOut: Bool
         if let clientError = error as? HTTPClientError {
             timedOut = [.readTimeout, .connectTimeout, .deadlineExceeded, .writeTimeout].contains(clientError)
@@ -107,13 +158,17 @@ final class UpstreamRelay: Sendable {
 private actor ClientPool {
     private var clients: [UpstreamRelay.Timeouts: HTTPClient] = [:]
 
-    func client(for timeouts: UpstreamRelay.Timeouts) -> HTTPClient {
+    private var isShutDown = false
+
+    /// The client for these timeouts; nil once shut down (the relay answers 502).
+    func client(for timeouts: UpstreamRelay.Timeouts) -> HTTPClient? {
+        guard !isShutDown else { return nil }
         if let client = clients[timeouts] { return client }
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(
-            connect: .milliseconds(Int64(timeouts.connect * 1000)),
-            read: .milliseconds(Int64(timeouts.read * 1000)),
-            write: .milliseconds(Int64(timeouts.send * 1000))
+            connect: .milliseconds(UpstreamRelay.Timeouts.milliseconds(timeouts.connect)),
+            read: .milliseconds(UpstreamRelay.Timeouts.milliseconds(timeouts.read)),
+            write: .milliseconds(UpstreamRelay.Timeouts.milliseconds(timeouts.send))
         )
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .disabled
@@ -124,8 +179,19 @@ private actor ClientPool {
         return client
     }
 
+    /// Shuts every client down, each within `Listener.forceGrace`; requests still in
+    /// flight fail.
     func shutdown() async {
-        for client in clients.values { try? await client.shutdown() }
+        isShutDown = true
+        let open = Array(clients.values)
         clients = [:]
+        await withTaskGroup(of: Void.self) { group in
+            for client in open {
+                group.addTask {
+                    let closing = Task { try await client.shutdown() }
+                    _ = await Listener.wait(for: closing, upTo: Listener.forceGrace)
+                }
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SandboxModel
 
 /// A JSON document as a value: used for response bodies, request parameters,
 /// policy configurations and proxy-config content.
@@ -33,8 +34,8 @@ enum JSONValue: Sendable, Equatable, Hashable, Codable {
         case .null: try container.encodeNil()
         case .bool(let value): try container.encode(value)
         case .number(let value):
-            if value.rounded() == value, abs(value) < 1e15 {
-                try container.encode(Int64(value))
+            if let integer = value.exactInteger {
+                try container.encode(integer)
             } else {
                 try container.encode(value)
             }
@@ -73,8 +74,17 @@ enum JSONValue: Sendable, Equatable, Hashable, Codable {
         }
     }
 
-    static func parse(_ data: Data) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: data)
+    enum ParseError: Error, Equatable {
+        case nestedTooDeeply
+        case invalid
+    }
+
+    /// Parses a body or a JSON parameter, refusing nesting deeper than
+    /// `JSONNesting.maximumDepth` before the (recursive) decoder sees it.
+    static func parse(_ data: Data) throws(ParseError) -> JSONValue {
+        if JSONNesting.exceeds(JSONNesting.maximumDepth, in: data) { throw .nestedTooDeeply }
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: data) else { throw .invalid }
+        return value
     }
 
     func encoded() -> Data {
@@ -98,4 +108,23 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, Ex
 
     static func int(_ value: Int) -> JSONValue { .number(Double(value)) }
     static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+
+    /// A number as an `Int` within `range`, clamped; `nil` for a non-number or NaN.
+    func integer(clampedTo range: ClosedRange<Int>) -> Int? {
+        guard let value = doubleValue, !value.isNaN else { return nil }
+        if value <= Double(range.lowerBound) { return range.lowerBound }
+        if value >= Double(range.upperBound) { return range.upperBound }
+        return Int(value)
+    }
+}
+
+extension Double {
+    /// The value as an integer when it is one that a Double holds exactly (below 10^15,
+    /// as JSON writers print it without an exponent); conversion never traps.
+    var exactInteger: Int64? {
+        guard abs(self) < 1e15 else { return nil }
+        return Int64(exactly: self)
+    }
+
+    var integerText: String? { exactInteger.map { String($0) } }
 }
