@@ -45,6 +45,7 @@ let package = Package(
         .target(
             name: "SandboxModel",
             dependencies: [
+                "Untrusted",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
@@ -52,7 +53,7 @@ let package = Package(
         .target(
             name: "Sandbox",
             dependencies: [
-                "SandboxModel",
+                "SandboxModel", "Untrusted",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -91,7 +92,7 @@ let package = Package(
         .testTarget(
             name: "SandboxModelTests",
             dependencies: [
-                "SandboxModel",
+                "SandboxModel", "Untrusted",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -110,7 +111,7 @@ let package = Package(
         .testTarget(
             name: "SandboxTests",
             dependencies: [
-                "Sandbox", propertyBased,
+                "Sandbox", "Untrusted", propertyBased,
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import NIOCore
+import Untrusted
 
 /// A JSON value. Objects keep their member order so responses come out in vLLM's
 /// field order; request objects are looked up by key.

@@ -1,5 +1,6 @@
 import Hummingbird
 import NIOCore
+import Untrusted
 
 /// The state every endpoint shares: what is served, the tokenizer, the pace and an
 /// optional observer of how streams end.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SandboxModel
+import Untrusted
 
 @Suite struct ErrorTests {
     @Test func unknownModelIs404NotFoundError() async throws {

@@ -3,6 +3,7 @@ import PropertyBased
 @testable import Sandbox
 import SandboxModel
 import Testing
+import Untrusted
 
 /// The pure readers every client byte goes through: integers, paging, form and JSON
 /// bodies. Each is fed hostile values and must answer with a value in range or an error,

@@ -1,12 +1,16 @@
-// libFuzzer entry point: an admin API request body, as a form and as JSON.
+// libFuzzer entry point: a request body as the sandbox reads it: an admin API form, an
+// admin API JSON object, and a JSON body to the model.
 import CFuzzDriver
 import Foundation
 import Glibc
+import NIOCore
 @testable import Sandbox
+@testable import SandboxModel
 
 exit(maas_fuzz_main(CommandLine.argc, CommandLine.unsafeArgv) { data, size in
     let bytes = UnsafeRawBufferPointer(start: data, count: size)
     _ = try? FormDecoding.parse(Substring(String(decoding: bytes, as: UTF8.self)))
-    _ = try? JSONValue.parse(Data(bytes))
+    _ = try? AdminResponder.jsonBody(Data(bytes))
+    _ = try? JSON.parse(ByteBuffer(bytes: bytes))
     return 0
 })

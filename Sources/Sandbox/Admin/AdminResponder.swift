@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import SandboxModel
+import Untrusted
 
 /// The admin portal's HTTP front: route lookup, body limits and parsing,
 /// authentication, then one transaction in the store.

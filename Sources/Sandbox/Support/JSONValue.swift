@@ -1,5 +1,6 @@
 import Foundation
 import SandboxModel
+import Untrusted
 
 /// A JSON document as a value: used for response bodies, request parameters,
 /// policy configurations and proxy-config content.
