@@ -29,13 +29,20 @@ let package = Package(
         // user-info), shared by the clients and the profile store; depends on nothing.
         .target(name: "Untrusted"),
         .target(
+            name: "HTTPSupport",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .target(
             name: "Profiles",
             dependencies: ["Untrusted", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "ModelGateway",
             dependencies: [
-                "Untrusted",
+                "Untrusted", "HTTPSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -77,7 +84,7 @@ let package = Package(
         .target(
             name: "ThreeScaleAdmin",
             dependencies: [
-                "Untrusted",
+                "Untrusted", "HTTPSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "NIOCore", package: "swift-nio"),

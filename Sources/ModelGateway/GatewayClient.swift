@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import HTTPSupport
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

@@ -1,17 +1,16 @@
 import AsyncHTTPClient
 import NIOCore
 
-/// What is read of a failed answer's body (the gateway client has the same). The
-/// status decides the error; the body only explains it, so it is read for a bounded
-/// size and time and its end is never awaited: a 401 may come with gigabytes, or
-/// trickle forever.
-enum ErrorBody {
-    static let maxSize = 64 * 1024
-    static let maxTime: Duration = .seconds(5)
+/// What is read of a failed answer's body. The status decides the error; the body
+/// only explains it, so it is read for a bounded size and time and its end is never
+/// awaited: a 401 may come with gigabytes, or trickle forever. Both HTTP clients use it.
+public enum ErrorBody {
+    public static let maxSize = 64 * 1024
+    public static let maxTime: Duration = .seconds(5)
 
     /// The first `limit` bytes, or those that arrived within `time` or before the
     /// connection broke. The rest is dropped, which closes the connection.
-    static func prefix(of body: HTTPClientResponse.Body, limit: Int = maxSize, within time: Duration = maxTime) async
+    public static func prefix(of body: HTTPClientResponse.Body, limit: Int = maxSize, within time: Duration = maxTime) async
         -> [UInt8]
     {
         await withTaskGroup(of: [UInt8]?.self) { group in
