@@ -15,19 +15,12 @@ public enum URLDisplay {
     /// (masking a query that holds an `@` is the price).
     public static func redacted(_ url: String) -> String {
         let scalars = Array(url.unicodeScalars)
-        var start = 0
-        if let colon = schemeEnd(scalars), colon + 1 < scalars.count, isSlash(scalars[colon + 1]) {
-            start = colon + 1
-        }
-        while start < scalars.count, isSlash(scalars[start]) { start += 1 }
-        var end = start
-        while end < scalars.count, !isSlash(scalars[end]) { end += 1 }
         var result = String.UnicodeScalarView()
         var index = 0
-        if let at = scalars[start..<end].lastIndex(of: "@") {
-            result.append(contentsOf: scalars[0..<start])
+        if let userInfo = userInfo(in: scalars) {
+            result.append(contentsOf: scalars[0..<userInfo.lowerBound])
             result.append(contentsOf: "***".unicodeScalars)
-            index = at
+            index = userInfo.upperBound
         }
         var length = result.count
         while index < scalars.count {
@@ -45,6 +38,30 @@ public enum URLDisplay {
             index += 1
         }
         return String(result)
+    }
+
+    /// The text with its user-info replaced by `***` and nothing else changed (for a line
+    /// kept in the history); nil when it has none.
+    public static func maskingUserInfo(_ text: String) -> String? {
+        let scalars = Array(text.unicodeScalars)
+        guard let userInfo = userInfo(in: scalars) else { return nil }
+        var result = String.UnicodeScalarView(scalars[0..<userInfo.lowerBound])
+        result.append(contentsOf: "***".unicodeScalars)
+        result.append(contentsOf: scalars[userInfo.upperBound...])
+        return String(result)
+    }
+
+    /// Where the user-info is, up to (not including) its last `@`.
+    private static func userInfo(in scalars: [Unicode.Scalar]) -> Range<Int>? {
+        var start = 0
+        if let colon = schemeEnd(scalars), colon + 1 < scalars.count, isSlash(scalars[colon + 1]) {
+            start = colon + 1
+        }
+        while start < scalars.count, isSlash(scalars[start]) { start += 1 }
+        var end = start
+        while end < scalars.count, !isSlash(scalars[end]) { end += 1 }
+        guard let at = scalars[start..<end].lastIndex(of: "@") else { return nil }
+        return start..<at
     }
 
     /// The index of the `:` after a scheme (`ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )`).

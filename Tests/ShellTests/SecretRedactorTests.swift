@@ -15,6 +15,21 @@ import Testing
         #expect(SecretRedactor.redact("profile set model tiny") == "profile set model tiny")
     }
 
+    @Test(arguments: [
+        ("login --gateway http://alice:hunter2@host:8000/v1", "login --gateway http://***@host:8000/v1"),
+        ("login --gateway=https://alice:hunter2@host", "login --gateway=https://***@host"),
+        ("set GW 'http://a:b c@host'; echo $GW", "set GW http://***@host; echo ${GW}"),
+        ("admin login --url https://u:p@admin --token T", "admin login --url https://***@admin --token ***"),
+    ])
+    func masksUserInfoOfURLs(line: String, redacted: String) {
+        #expect(SecretRedactor.redact(line) == redacted)
+    }
+
+    @Test func keepsAddressesThatAreNotUserInfo() {
+        #expect(SecretRedactor.redact("account create org --email dev@example.com") == "account create org --email dev@example.com")
+        #expect(SecretRedactor.redact("login --gateway http://host/a@b") == "login --gateway http://host/a@b")
+    }
+
     @Test func leavesOtherLinesVerbatim() {
         #expect(SecretRedactor.redact("echo  'spaced   out'") == "echo  'spaced   out'")
         #expect(SecretRedactor.redact("login --key 'unterminated") == "login --key ***")

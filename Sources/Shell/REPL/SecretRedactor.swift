@@ -1,10 +1,13 @@
+import Untrusted
+
 /// Rewrites a line for the history file with every secret value replaced by `***`.
 ///
 /// The line is read as the command tree reads it: the tokenizer splits it into commands
 /// and words, then each command is walked with the catalogue, which knows the verbs, which
 /// options take a value, and what each verb declares secret (`SecretArguments`). Options
 /// are skipped with their values wherever they stand (`profile --profile h1 set key K`),
-/// so a secret is found by its place in the command, not by the word before it.
+/// so a secret is found by its place in the command, not by the word before it. A URL's
+/// user-info is masked in any word (`http://***@host`).
 public enum SecretRedactor {
     static let mask = "***"
 
@@ -21,7 +24,9 @@ public enum SecretRedactor {
             return zip(command.words, roles).map { word, role in
                 switch role {
                 case .keep:
-                    return render(word)
+                    guard let masked = Self.maskingUserInfo(word) else { return render(word) }
+                    changed = true
+                    return masked
                 case .secret:
                     changed = true
                     return mask
@@ -151,6 +156,18 @@ public enum SecretRedactor {
         return catalog.secretOptions.contains(name) || ["key", "token", "password", "secret"].contains { lowered.contains($0) }
     }
 
+    /// A URL's user-info (`http://alice:hunter2@host`, also as `--gateway=URL`) is a
+    /// password wherever it stands: the word is kept with `***` in its place.
+    private static func maskingUserInfo(_ word: Word) -> String? {
+        guard word.parts.count == 1, case let .literal(text)? = word.parts.first, text.contains("@") else { return nil }
+        if text.hasPrefix("-"), let equals = text.firstIndex(of: "=") {
+            let value = String(text[text.index(after: equals)...])
+            return URLDisplay.maskingUserInfo(value).map { quoted(String(text[...equals]) + $0) }
+        }
+        guard text.contains("://") else { return nil }
+        return URLDisplay.maskingUserInfo(text).map(quoted)
+    }
+
     /// Shell-quotes a word so the redacted line still reads back the same.
     private static func render(_ word: Word) -> String {
         var text = ""
@@ -160,7 +177,12 @@ public enum SecretRedactor {
             case let .literal(literal): text += literal
             }
         }
-        let safe = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=@,+%{}$".contains($0) }
+        return quoted(text)
+    }
+
+    private static func quoted(_ text: String) -> String {
+        // maas does not glob, so `*` (the mask) needs no quotes.
+        let safe = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=@,+%{}$*".contains($0) }
         return safe ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
