@@ -121,7 +121,8 @@ let package = Package(
                 "Sandbox", "Untrusted", propertyBased,
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+            ],
+            exclude: ["Fixtures"]
         ),
     ]
 )

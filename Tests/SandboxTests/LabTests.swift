@@ -74,7 +74,7 @@ struct LabTests {
             let planID = try #require(plan.json["application_plan"]?["id"]?.doubleValue).asInt
 
             // ActiveDoc from the seed's OpenAPI file.
-            let spec = try String(contentsOf: sharedReference.appendingPathComponent("maas/etx-serving-at-scale/llama70b-chat.json"),
+            let spec = try String(contentsOf: fixtures.appendingPathComponent("llama70b-chat.json"),
                                   encoding: .utf8)
             let doc = try await t.call(.POST, "/admin/api/active_docs.json", form: [
                 ("name", "llama70b"), ("system_name", "llama70b"), ("body", spec), ("service_id", String(id)),

@@ -12,7 +12,7 @@ struct SpecConformanceTests {
 
     /// `METHOD /path/{}/x` (suffix `.json`, captures anonymised) → parameter names.
     static func loadSpec() throws -> [String: SpecOperation] {
-        let url = sharedReference.appendingPathComponent("3scale/porta-account_management_api.json")
+        let url = fixtures.appendingPathComponent("porta-account_management_api.json")
         let spec = try JSONValue.parse(Data(contentsOf: url))
         let components = spec["components"]?["schemas"]?.objectValue ?? [:]
         var operations: [String: SpecOperation] = [:]

@@ -190,4 +190,5 @@ extension Double {
 /// The package root, from this file's path (Tests/SandboxTests/Support.swift).
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
-let sharedReference = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/reference")
+/// Copies of the reference documents the tests check against (a clone has no `../shared`).
+let fixtures = packageRoot.appendingPathComponent("Tests/SandboxTests/Fixtures")

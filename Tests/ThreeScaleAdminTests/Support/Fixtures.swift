@@ -5,9 +5,6 @@ import Foundation
 /// Test inputs read from disk, relative to this file (no SwiftPM resources).
 enum Fixtures {
     static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    static let packageRoot = testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
-    /// `shared/reference` next to the package (the layout of the workspace and of CI).
-    static let reference = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/reference")
 
     static func path(_ name: String) -> String {
         testsDirectory.appendingPathComponent("Fixtures/\(name)").path
@@ -18,7 +15,7 @@ enum Fixtures {
     }
 
     static func porta(_ name: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: reference.appendingPathComponent("3scale/porta-go-client-fixtures/\(name)")))
+        Array(try Data(contentsOf: testsDirectory.appendingPathComponent("Fixtures/porta/\(name)")))
     }
 
     /// The seed's four resources, validated.
