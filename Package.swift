@@ -92,8 +92,8 @@ let package = Package(
         ),
         .executableTarget(name: "maas", dependencies: ["Shell"]),
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "Untrusted", propertyBased]),
-        .testTarget(name: "ThreeScaleAdminTests", dependencies: ["ThreeScaleAdmin", "Untrusted", propertyBased], exclude: ["Fixtures"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Profiles", propertyBased]),
+        .testTarget(name: "ThreeScaleAdminTests", dependencies: ["ThreeScaleAdmin", "Sandbox", "Untrusted", propertyBased], exclude: ["Fixtures"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Profiles", "Sandbox", "ThreeScaleAdmin", propertyBased]),
         .testTarget(name: "LoadTestTests", dependencies: ["LoadTest", "ModelGateway", "Sandbox", "SandboxModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["maas"]),
         .testTarget(

@@ -66,7 +66,7 @@ struct ClientWireTests {
             }
         }
         let admin = try client(server)
-        let created = try await admin.createBackend(["name": "L", "system_name": "llama70b", "private_endpoint": "http://m:8000"])
+        let created = try await admin.createBackend(NewBackend(name: "L", systemName: "llama70b", privateEndpoint: "http://m:8000"))
         #expect(created.id == 9)  // the 502 came after porta had created it
         let post = try #require(server.requests.first)
         #expect(post.headers["content-type"] == "application/x-www-form-urlencoded")
@@ -75,7 +75,7 @@ struct ClientWireTests {
         await #expect(throws: AdminError.validationFailed(operation: "Creating mapping rule GET x in product #1", errors: [
             .init(field: "delta", message: "must be greater than 0"), .init(field: "pattern", message: "is invalid"),
         ])) {
-            try await admin.createMappingRule(of: .product(id: 1), ["http_method": "GET", "pattern": "x", "delta": "0", "metric_id": "1"])
+            try await admin.createMappingRule(of: .product(id: 1), NewMappingRule(httpMethod: "GET", pattern: "x", metricID: 1, delta: 0))
         }
         await #expect(throws: AdminError.notFound(what: "Backend #4")) { try await admin.deleteBackend(id: 4) }
         try await admin.shutdown()
@@ -161,7 +161,7 @@ struct NameResolutionTests {
         }
         let admin = try AdminClient(configuration: AdminConfiguration(adminURL: server.url, accessToken: "t"))
         #expect(try await admin.applicationPlans(productID: 2).count == 1)
-        _ = try await admin.createApplicationPlan(productID: 2, ["name": "Standard Plan", "system_name": "standard"])
+        _ = try await admin.createApplicationPlan(productID: 2, NewApplicationPlan(name: "Standard Plan", systemName: "standard"))
         #expect(try await admin.applicationPlanID(productID: 2, .name("standard")) == 12)
         #expect(try await admin.applicationPlanID(productID: 2, .name("basic")) == 11)
         await #expect(throws: AdminError.unknownName(kind: "application plan of product #2", name: "gold")) {

@@ -45,15 +45,9 @@ struct AccountCommand: CommandGroup {
         }
 
         func run(in context: CommandContext) async throws {
-            let view = try await AdminAccess.with(context) { access in
-                let id = try await access.client.accountID(ObjectRef(account))
-                async let account = access.client.account(id: id)
-                async let users = access.client.users(accountID: id)
-                async let subscriptions = access.client.serviceSubscriptions(accountID: id)
-                let found = try await account
-                return View(id: id, org_name: found.orgName, state: found.state,
-                            users: try await users.map(\.username), subscriptions: try await subscriptions.compactMap(\.serviceID))
-            }
+            let overview = try await AdminAccess.with(context) { try await $0.client.accountOverview(ObjectRef(account)) }
+            let view = View(id: overview.account.id, org_name: overview.account.orgName, state: overview.account.state,
+                            users: overview.usernames, subscriptions: overview.subscribedProductIDs)
             try context.renderer.emitRecord(view, fields: [
                 ("id", String(view.id)), ("organization", view.org_name ?? "-"), ("state", view.state ?? "-"),
                 ("users", view.users.joined(separator: ", ")),
@@ -86,17 +80,6 @@ struct AccountCommand: CommandGroup {
     }
 }
 
-/// The service plan to subscribe with: the named one, else the product's default, else `Default`, else the only one.
-private func servicePlan(_ client: AdminClient, productID: Int, named name: String?) async throws -> ServicePlan {
-    let plans = try await client.servicePlans(productID: productID)
-    let chosen = name.map { wanted in plans.first { $0.name == wanted || $0.systemName == wanted || String($0.id) == wanted } }
-        ?? plans.first { $0.isDefault == true } ?? plans.first { $0.name == "Default" } ?? (plans.count == 1 ? plans.first : nil)
-    guard let chosen else {
-        throw ShellError("choose a service plan with --plan: \(plans.map(\.name).joined(separator: ", "))")
-    }
-    return chosen
-}
-
 struct SubscribeCommand: ShellCommand {
     static let configuration = CommandConfiguration(
         commandName: "subscribe", abstract: "Subscribe a developer account to a product (a service subscription).")
@@ -109,19 +92,16 @@ struct SubscribeCommand: ShellCommand {
     var globals: Settings? { global.settings }
 
     func run(in context: CommandContext) async throws {
-        let message = try await AdminAccess.with(context) { access in
-            let client = access.client
-            let accountID = try await client.accountID(ObjectRef(account))
-            let productID = try await client.productID(ObjectRef(product))
-            let chosen = try await servicePlan(client, productID: productID, named: plan)
-            let current = try await client.serviceSubscriptions(accountID: accountID)
-            if current.contains(where: { $0.planID == chosen.id || $0.serviceID == productID }) {
-                return "'\(account)' is already subscribed to '\(product)'"
-            }
-            _ = try await client.subscribe(accountID: accountID, servicePlanID: chosen.id)
-            return "subscribed '\(account)' to '\(product)' (service plan '\(chosen.name)')"
+        let outcome = try await AdminAccess.with(context) { access in
+            try await access.client.subscribe(account: ObjectRef(account), product: ObjectRef(product), servicePlan: plan)
         }
-        if !context.options.quiet { context.output.print(message) }
+        guard !context.options.quiet else { return }
+        switch outcome {
+        case .alreadySubscribed:
+            context.output.print("'\(account)' is already subscribed to '\(product)'")
+        case .subscribed(let servicePlan):
+            context.output.print("subscribed '\(account)' to '\(product)' (service plan '\(servicePlan.name)')")
+        }
     }
 }
 
@@ -134,14 +114,7 @@ struct UnsubscribeCommand: ShellCommand {
 
     func run(in context: CommandContext) async throws {
         try await AdminAccess.with(context) { access in
-            let client = access.client
-            let accountID = try await client.accountID(ObjectRef(account))
-            let productID = try await client.productID(ObjectRef(product))
-            let planIDs = Set(try await client.servicePlans(productID: productID).map(\.id))
-            guard let subscription = try await client.serviceSubscriptions(accountID: accountID).first(where: {
-                $0.serviceID == productID || planIDs.contains($0.planID)
-            }) else { throw ShellError("'\(account)' is not subscribed to '\(product)'") }
-            try await client.unsubscribe(accountID: accountID, subscriptionID: subscription.id)
+            try await access.client.unsubscribe(account: ObjectRef(account), product: ObjectRef(product))
         }
         if !context.options.quiet { context.output.print("unsubscribed '\(account)' from '\(product)'") }
     }

@@ -38,14 +38,7 @@ struct AppCommand: CommandGroup {
 
         func run(in context: CommandContext) async throws {
             let apps = try await AdminAccess.with(context) { access in
-                let client = access.client
-                var productID: Int?
-                if let product { productID = try await client.productID(ObjectRef(product)) }
-                if let account {
-                    let accountID = try await client.accountID(ObjectRef(account))
-                    return try await client.applications(accountID: accountID).filter { productID == nil || $0.serviceID == productID }
-                }
-                return try await client.allApplications(productID: productID)
+                try await access.client.applications(account: account.map(ObjectRef.init), product: product.map(ObjectRef.init))
             }
             context.interpreter.remember(apps.compactMap(\.name), for: "app")
             let rows = apps.map { Row($0, reveal: reveal) }
@@ -65,7 +58,7 @@ struct AppCommand: CommandGroup {
         var globals: Settings? { global.settings }
 
         func run(in context: CommandContext) async throws {
-            let found = try await AdminAccess.with(context) { access in try await findApp(access.client, app) }
+            let found = try await AdminAccess.with(context) { try await $0.client.application(app) }
             let row = Row(found, reveal: reveal)
             try context.renderer.emitRecord(row, fields: [
                 ("id", String(row.id)), ("name", row.name ?? "-"), ("account", row.account ?? "-"), ("product", row.product ?? "-"),
@@ -101,33 +94,26 @@ struct AppCommand: CommandGroup {
         }
 
         func run(in context: CommandContext) async throws {
-            let (app, endpoint, model) = try await AdminAccess.with(context) { access in
-                let client = access.client
-                let accountID = try await client.accountID(ObjectRef(account))
-                let productID = try await client.productID(ObjectRef(product))
-                let plans = try await client.applicationPlans(productID: productID)
-                let chosen: ApplicationPlan
-                if let plan {
-                    guard let found = plans.first(where: { $0.name == plan || $0.systemName == plan || String($0.id) == plan }) else {
-                        throw ShellError("product '\(product)' has no application plan '\(plan)'; plans: \(plans.map(\.name).joined(separator: ", "))")
-                    }
-                    chosen = found
-                } else {
-                    let published = plans.filter(\.isPublished)
-                    guard let only = published.count == 1 ? published.first : (plans.count == 1 ? plans.first : nil) else {
-                        throw ShellError("choose an application plan with --plan: \(plans.map(\.name).joined(separator: ", "))")
-                    }
-                    chosen = only
-                }
-                let app = try await client.createApplication(accountID: accountID, planID: chosen.id, name: name)
-                let endpoint = try await client.proxy(productID: productID).endpoint
-                return (app, endpoint, await servedModel(client, productID: productID))
+            let issued = try await AdminAccess.with(context) { access in
+                try await access.client.issueApplication(account: ObjectRef(account), product: ObjectRef(product), plan: plan, name: name)
             }
+            let app = issued.application
             guard let key = app.userKey else { throw ShellError("the application was created (id \(app.id)) but 3scale returned no user key") }
+            let endpoint = issued.gateway.production
+            let consumer = ConsumerSettings.make(for: issued.gateway, key: key, admin: try context.resolvedProfile().settings)
+            var model: String?
+            if endpoint != nil {
+                switch await GatewayModelProbe.servedModel(consumer) {
+                case .model(let served): model = served
+                case .unknown(let reason): context.output.note("note: \(reason); set one with `profile set model NAME`")
+                }
+            }
             let view = View(application: name, id: app.id, endpoint: endpoint, model: model, api_key: reveal ? key : SecretMask.mask(key))
             var note: String?
             if let saveProfile {
-                note = try save(profile: saveProfile, endpoint: endpoint, key: key, model: model, context: context)
+                var settings = consumer
+                settings.model = model
+                note = try save(profile: saveProfile, settings, context: context)
             }
             try context.renderer.emitRecord(view, fields: [
                 ("application", "\(name) (id \(app.id))"), ("endpoint", endpoint ?? "- (promote the product first)"),
@@ -135,18 +121,25 @@ struct AppCommand: CommandGroup {
             ] + (note.map { [("profile", $0)] } ?? []))
         }
 
-        private func save(profile name: String, endpoint: String?, key: String, model: String?, context: CommandContext) throws -> String {
-            guard let endpoint else { throw ShellError("product '\(product)' has no production endpoint yet: run `promote \(product)` and then `login`") }
+        /// Writes the consumer settings into profile `name` (keeping its other settings) and makes it current.
+        private func save(profile name: String, _ consumer: Profile, context: CommandContext) throws -> String {
+            guard let endpoint = consumer.gateway else {
+                throw ShellError("product '\(product)' has no production endpoint yet: run `promote \(product)` and then `login`")
+            }
             let admin = try context.resolvedProfile().settings
             try context.profileStore.update { document throws(ProfileError) in
                 var profile = document.profiles[name] ?? Profile()
                 try profile.set(.gateway, to: endpoint)
-                try profile.set(.apiKey, to: key)
-                if let model { try profile.set(.model, to: model) }
+                try profile.set(.apiKey, to: consumer.apiKey)
+                if let model = consumer.model { try profile.set(.model, to: model) }
+                profile.authHeader = consumer.authHeader
+                profile.authQuery = consumer.authQuery
                 // Keep admin access from the profile in force, so one profile does both jobs.
                 if profile.adminURL == nil, let url = admin.adminURL, let token = admin.adminToken {
                     try profile.set(.adminURL, to: url)
                     try profile.set(.adminToken, to: token)
+                    profile.caFile = profile.caFile ?? consumer.caFile
+                    profile.insecure = profile.insecure ?? consumer.insecure
                 }
                 document.profiles[name] = profile
                 document.current = name
@@ -162,33 +155,8 @@ struct AppCommand: CommandGroup {
         var globals: Settings? { global.settings }
 
         func run(in context: CommandContext) async throws {
-            try await AdminAccess.with(context) { access in
-                let found = try await findApp(access.client, app)
-                guard let accountID = found.accountID else { throw ShellError("application \(found.id) has no account") }
-                try await access.client.deleteApplication(accountID: accountID, id: found.id)
-            }
+            _ = try await AdminAccess.with(context) { try await $0.client.deleteApplication(app) }
             if !context.options.quiet { context.output.print("deleted application '\(app)'") }
         }
     }
-}
-
-private func findApp(_ client: AdminClient, _ ref: String) async throws -> Application {
-    let apps = try await client.allApplications()
-    let matches = apps.filter { String($0.id) == ref || $0.name == ref }
-    guard let app = matches.first else { throw ShellError("no application '\(ref)'") }
-    guard matches.count == 1 else {
-        throw ShellError("\(matches.count) applications are named '\(ref)'; use an id: \(matches.map { String($0.id) }.joined(separator: ", "))")
-    }
-    return app
-}
-
-/// The model the product's backend serves, asked straight from its private URL; nil when unreachable.
-private func servedModel(_ client: AdminClient, productID: Int) async -> String? {
-    guard let usage = try? await client.backendUsages(productID: productID).first,
-          let backend = try? await client.backend(.id(usage.backendID)), let url = backend.privateEndpoint,
-          let gateway = try? GatewayClient(configuration: GatewayConfiguration(baseURL: url, connectTimeout: .seconds(3), readTimeout: .seconds(5)))
-    else { return nil }
-    let models = try? await gateway.models()
-    try? await gateway.shutdown()
-    return models?.first?.id
 }

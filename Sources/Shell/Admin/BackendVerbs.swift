@@ -107,12 +107,9 @@ struct BackendCommand: CommandGroup {
         }
 
         func run(in context: CommandContext) async throws {
-            var form = FormBody()
-            form.append("name", name)
-            form.append("private_endpoint", url)
-            form.append("description", description)
+            let changes = BackendChanges(name: name, privateEndpoint: url, description: description)
             let updated = try await AdminAccess.with(context) { access in
-                try await access.client.updateBackend(id: try await access.client.backendID(ObjectRef(backend)), form)
+                try await access.client.updateBackend(id: try await access.client.backendID(ObjectRef(backend)), changes)
             }
             if !context.options.quiet { context.output.print("updated backend '\(updated.systemName)'") }
         }

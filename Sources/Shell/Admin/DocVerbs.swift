@@ -88,11 +88,9 @@ struct DocCommand: CommandGroup {
         func run(in context: CommandContext) async throws {
             let created = try await AdminAccess.with(context) { access in
                 let body = try await source.body(context, client: access.client) ?? ""
-                var form: FormBody = ["name": name, "body": body, "service_id": String(try await access.client.productID(ObjectRef(product)))]
-                form.append("system_name", systemName)
-                form.append("published", publish)
-                form.append("skip_swagger_validations", skipValidation)
-                return try await access.client.createActiveDoc(form)
+                return try await access.client.createActiveDoc(NewActiveDoc(
+                    name: name, body: body, systemName: systemName, published: publish, skipSwaggerValidations: skipValidation,
+                    productID: try await access.client.productID(ObjectRef(product))))
             }
             if !context.options.quiet {
                 context.output.print("created API doc '\(created.systemName)' for '\(product)'" + (publish ? " (published)" : ""))
@@ -116,11 +114,8 @@ struct DocCommand: CommandGroup {
 
         func run(in context: CommandContext) async throws {
             try await AdminAccess.with(context) { access in
-                var form = FormBody()
-                form.append("body", try await source.body(context, client: access.client))
-                form.append("name", name)
-                form.append("published", published)
-                _ = try await access.client.updateActiveDoc(id: try await access.client.activeDocID(ObjectRef(doc)), form)
+                let changes = ActiveDocChanges(name: name, body: try await source.body(context, client: access.client), published: published)
+                _ = try await access.client.updateActiveDoc(id: try await access.client.activeDocID(ObjectRef(doc)), changes)
             }
             if !context.options.quiet { context.output.print("updated API doc '\(doc)'") }
         }

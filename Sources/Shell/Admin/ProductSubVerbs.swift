@@ -1,39 +1,12 @@
 import ArgumentParser
-import Foundation
 import ThreeScaleAdmin
 
 /// Arguments every product sub-verb starts with.
 struct ProductRef: ParsableArguments {
     @Argument(help: ArgumentHelp("The product's system name or id.", valueName: "product"), completion: .custom(noStaticValues))
     var product: String
-}
 
-/// Resolves the product and its `hits` metric, the parent of methods.
-private func productAndHits(_ client: AdminClient, _ product: String) async throws -> (id: Int, hits: Int) {
-    let id = try await client.productID(ObjectRef(product))
-    return (id, try await client.hitsID(of: .product(id: id)))
-}
-
-/// A product's metrics and methods together: what mapping rules and limits point at.
-private struct ProductMetrics {
-    let productID: Int
-    let owner: MetricOwner
-    let all: [Metric]
-
-    static func fetch(_ client: AdminClient, _ product: String) async throws -> ProductMetrics {
-        let (id, hits) = try await productAndHits(client, product)
-        let owner = MetricOwner.product(id: id)
-        return ProductMetrics(productID: id, owner: owner,
-                              all: try await client.metrics(of: owner) + client.methods(of: owner, hitsID: hits))
-    }
-
-    /// By id or system name (as written, or without 3scale's `.ID` suffix).
-    func find(_ name: String, product: String) throws -> Metric {
-        guard let metric = all.first(where: { String($0.id) == name || $0.systemName == name || owner.sanitize($0.systemName) == name }) else {
-            throw ShellError("product '\(product)' has no metric or method '\(name)'; see `product methods list \(product)`")
-        }
-        return metric
-    }
+    var object: ObjectRef { ObjectRef(product) }
 }
 
 struct ProductRulesCommand: CommandGroup {
@@ -56,13 +29,10 @@ struct ProductRulesCommand: CommandGroup {
         var globals: Settings? { global.settings }
 
         func run(in context: CommandContext) async throws {
-            let rows = try await AdminAccess.with(context) { access in
-                let metrics = try await ProductMetrics.fetch(access.client, ref.product)
-                return try await access.client.mappingRules(of: metrics.owner).map { rule in
-                    Row(id: rule.id, http_method: rule.httpMethod, pattern: rule.pattern,
-                        metric: metrics.all.first { $0.id == rule.metricID }?.systemName ?? "#\(rule.metricID)",
-                        delta: rule.delta, last: rule.last ?? false)
-                }
+            let listing = try await AdminAccess.with(context) { try await $0.client.mappingRules(ofProduct: ref.object) }
+            let rows = listing.rules.map { rule in
+                Row(id: rule.id, http_method: rule.httpMethod, pattern: rule.pattern, metric: listing.metricName(of: rule),
+                    delta: rule.delta, last: rule.last ?? false)
             }
             try context.renderer.emit(rows, table: Table(
                 columns: ["ID", "METHOD", "PATTERN", "METRIC", "DELTA", "LAST"],
@@ -89,12 +59,9 @@ struct ProductRulesCommand: CommandGroup {
         }
 
         func run(in context: CommandContext) async throws {
-            try await AdminAccess.with(context) { access in
-                let metrics = try await ProductMetrics.fetch(access.client, ref.product)
-                let target = try metrics.find(metric, product: ref.product)
-                var form: FormBody = ["http_method": httpMethod.uppercased(), "pattern": pattern, "delta": String(delta), "metric_id": String(target.id)]
-                form.append("last", last ? true : nil)
-                _ = try await access.client.createMappingRule(of: metrics.owner, form)
+            _ = try await AdminAccess.with(context) { access in
+                try await access.client.addMappingRule(
+                    toProduct: ref.object, httpMethod: httpMethod, pattern: pattern, metric: metric, delta: delta, last: last)
             }
             if !context.options.quiet { context.output.print("added rule \(httpMethod.uppercased()) \(pattern) → \(metric); `promote \(ref.product)` publishes it") }
         }
@@ -107,20 +74,18 @@ struct ProductRulesCommand: CommandGroup {
         @OptionGroup var global: GlobalOptions
         var globals: Settings? { global.settings }
 
-        func validate() throws {
-            guard rule.count == 1 && Int(rule[0]) != nil || rule.count == 2 else { throw ValidationError("give the rule's id, or METHOD PATTERN") }
+        func validate() throws { _ = try selector() }
+
+        func selector() throws -> MappingRuleSelector {
+            if rule.count == 1, let id = Int(rule[0]) { return .id(id) }
+            guard rule.count == 2 else { throw ValidationError("give the rule's id, or METHOD PATTERN") }
+            return .route(httpMethod: rule[0], pattern: rule[1])
         }
 
         func run(in context: CommandContext) async throws {
-            try await AdminAccess.with(context) { access in
-                let id = try await access.client.productID(ObjectRef(ref.product))
-                let owner = MetricOwner.product(id: id)
-                let rules = try await access.client.mappingRules(of: owner)
-                let match = rule.count == 1
-                    ? rules.first { String($0.id) == rule[0] }
-                    : rules.first { $0.httpMethod == rule[0].uppercased() && $0.pattern == rule[1] }
-                guard let match else { throw ShellError("product '\(ref.product)' has no mapping rule \(rule.joined(separator: " "))") }
-                try await access.client.deleteMappingRule(of: owner, id: match.id)
+            let selector = try selector()
+            _ = try await AdminAccess.with(context) { access in
+                try await access.client.removeMappingRule(fromProduct: ref.object, matching: selector)
             }
             if !context.options.quiet { context.output.print("removed rule \(rule.joined(separator: " ")); `promote \(ref.product)` publishes the change") }
         }
@@ -144,12 +109,9 @@ struct ProductMethodsCommand: CommandGroup {
         var globals: Settings? { global.settings }
 
         func run(in context: CommandContext) async throws {
-            let rows = try await AdminAccess.with(context) { access in
-                let (id, hits) = try await productAndHits(access.client, ref.product)
-                let owner = MetricOwner.product(id: id)
-                return try await access.client.methods(of: owner, hitsID: hits).map {
-                    Row(id: $0.id, system_name: owner.sanitize($0.systemName), friendly_name: $0.friendlyName)
-                }
+            let catalog = try await AdminAccess.with(context) { try await $0.client.metricCatalog(ofProduct: ref.object) }
+            let rows = catalog.methods.map {
+                Row(id: $0.id, system_name: catalog.name(of: $0.id), friendly_name: $0.friendlyName)
             }
             try context.renderer.emit(rows, table: Table(
                 columns: ["ID", "SYSTEM NAME", "NAME"], rows: rows.map { [String($0.id), $0.system_name, $0.friendly_name] }))
@@ -165,10 +127,8 @@ struct ProductMethodsCommand: CommandGroup {
         var globals: Settings? { global.settings }
 
         func run(in context: CommandContext) async throws {
-            try await AdminAccess.with(context) { access in
-                let (id, hits) = try await productAndHits(access.client, ref.product)
-                _ = try await access.client.createMethod(of: .product(id: id), hitsID: hits,
-                                                         ["system_name": systemName, "friendly_name": name ?? systemName])
+            _ = try await AdminAccess.with(context) { access in
+                try await access.client.addMethod(toProduct: ref.object, NewMethod(systemName: systemName, friendlyName: name))
             }
             if !context.options.quiet { context.output.print("added method '\(systemName)'") }
         }
@@ -182,14 +142,7 @@ struct ProductMethodsCommand: CommandGroup {
         var globals: Settings? { global.settings }
 
         func run(in context: CommandContext) async throws {
-            try await AdminAccess.with(context) { access in
-                let (id, hits) = try await productAndHits(access.client, ref.product)
-                let owner = MetricOwner.product(id: id)
-                guard let found = try await access.client.methods(of: owner, hitsID: hits).first(where: {
-                    String($0.id) == method || owner.sanitize($0.systemName) == method
-                }) else { throw ShellError("product '\(ref.product)' has no method '\(method)'") }
-                try await access.client.deleteMethod(of: owner, hitsID: hits, id: found.id)
-            }
+            _ = try await AdminAccess.with(context) { try await $0.client.removeMethod(fromProduct: ref.object, method) }
             if !context.options.quiet { context.output.print("removed method '\(method)'") }
         }
     }
@@ -206,9 +159,7 @@ struct ProductPoliciesCommand: CommandGroup {
         var globals: Settings? { global.settings }
 
         func run(in context: CommandContext) async throws {
-            let policies = try await AdminAccess.with(context) { access in
-                try await access.client.policies(productID: try await access.client.productID(ObjectRef(ref.product)))
-            }
+            let policies = try await AdminAccess.with(context) { try await $0.client.policies(ofProduct: ref.object) }
             try context.renderer.emit(policies, table: Table(
                 columns: ["#", "NAME", "VERSION", "ENABLED", "CONFIGURATION"],
                 rows: policies.enumerated().map { index, policy in
@@ -233,13 +184,7 @@ struct ProductPoliciesCommand: CommandGroup {
 
         func run(in context: CommandContext) async throws {
             let policy = PolicyConfig(name: name, version: version, configuration: JSONValue.parse(configuration) ?? .object([:]))
-            try await AdminAccess.with(context) { access in
-                let id = try await access.client.productID(ObjectRef(ref.product))
-                var chain = try await access.client.policies(productID: id)
-                let position = at.map { min(max($0 - 1, 0), chain.count) } ?? chain.firstIndex { $0.name == "apicast" } ?? chain.count
-                chain.insert(policy, at: position)
-                _ = try await access.client.updatePolicies(productID: id, chain)
-            }
+            _ = try await AdminAccess.with(context) { try await $0.client.addPolicy(policy, toProduct: ref.object, at: at) }
             if !context.options.quiet { context.output.print("added policy '\(name)'; `promote \(ref.product)` publishes it") }
         }
     }
@@ -252,12 +197,7 @@ struct ProductPoliciesCommand: CommandGroup {
         var globals: Settings? { global.settings }
 
         func run(in context: CommandContext) async throws {
-            try await AdminAccess.with(context) { access in
-                let id = try await access.client.productID(ObjectRef(ref.product))
-                let chain = try await access.client.policies(productID: id)
-                guard chain.contains(where: { $0.name == name }) else { throw ShellError("product '\(ref.product)' has no policy '\(name)'") }
-                _ = try await access.client.updatePolicies(productID: id, chain.filter { $0.name != name })
-            }
+            _ = try await AdminAccess.with(context) { try await $0.client.removePolicy(named: name, fromProduct: ref.object) }
             if !context.options.quiet { context.output.print("removed policy '\(name)'; `promote \(ref.product)` publishes it") }
         }
     }
@@ -282,10 +222,9 @@ struct ProductPlansCommand: CommandGroup {
         var globals: Settings? { global.settings }
 
         func run(in context: CommandContext) async throws {
-            let rows = try await AdminAccess.with(context) { access in
-                try await access.client.applicationPlans(productID: try await access.client.productID(ObjectRef(ref.product))).map {
-                    Row(id: $0.id, name: $0.name, system_name: $0.systemName, state: $0.state, approval_required: $0.approvalRequired)
-                }
+            let plans = try await AdminAccess.with(context) { try await $0.client.applicationPlans(ofProduct: ref.object) }
+            let rows = plans.map {
+                Row(id: $0.id, name: $0.name, system_name: $0.systemName, state: $0.state, approval_required: $0.approvalRequired)
             }
             try context.renderer.emit(rows, table: Table(
                 columns: ["ID", "NAME", "SYSTEM NAME", "STATE", "APPROVAL"],
@@ -303,11 +242,8 @@ struct ProductPlansCommand: CommandGroup {
         var globals: Settings? { global.settings }
 
         func run(in context: CommandContext) async throws {
-            try await AdminAccess.with(context) { access in
-                var form: FormBody = ["name": name, "approval_required": approvalRequired ? "true" : "false"]
-                form.append("state_event", hidden ? nil : "publish")
-                _ = try await access.client.createApplicationPlan(productID: try await access.client.productID(ObjectRef(ref.product)), form)
-            }
+            let plan = NewApplicationPlan(name: name, approvalRequired: approvalRequired, published: !hidden)
+            _ = try await AdminAccess.with(context) { try await $0.client.addApplicationPlan(toProduct: ref.object, plan) }
             if !context.options.quiet { context.output.print("added plan '\(name)'") }
         }
     }
@@ -320,22 +256,10 @@ struct ProductPlansCommand: CommandGroup {
         var globals: Settings? { global.settings }
 
         func run(in context: CommandContext) async throws {
-            try await AdminAccess.with(context) { access in
-                let id = try await access.client.productID(ObjectRef(ref.product))
-                try await access.client.deleteApplicationPlan(productID: id, id: try await planID(access.client, productID: id, plan))
-            }
+            _ = try await AdminAccess.with(context) { try await $0.client.removeApplicationPlan(fromProduct: ref.object, plan) }
             if !context.options.quiet { context.output.print("removed plan '\(plan)'") }
         }
     }
-}
-
-/// A plan by id, system name or display name.
-func planID(_ client: AdminClient, productID: Int, _ plan: String) async throws -> Int {
-    let plans = try await client.applicationPlans(productID: productID)
-    guard let found = plans.first(where: { String($0.id) == plan || $0.systemName == plan || $0.name == plan }) else {
-        throw ShellError("no application plan '\(plan)'; plans: \(plans.map(\.name).joined(separator: ", "))")
-    }
-    return found.id
 }
 
 struct ProductLimitCommand: ShellCommand {
@@ -344,27 +268,21 @@ struct ProductLimitCommand: ShellCommand {
     @OptionGroup var ref: ProductRef
     @Argument(help: "The application plan.") var plan: String
     @Argument(help: "The method or metric (e.g. completions, hits).") var method: String
-    @Option(help: "minute, hour, day, week, month, year or eternity.") var period: Period
+    @Option(help: "minute, hour, day, week, month, year or eternity.") var period: LimitPeriod
     @Option(help: "How many calls per period.") var value: Int
     @OptionGroup var global: GlobalOptions
     var globals: Settings? { global.settings }
-
-    enum Period: String, ExpressibleByArgument, CaseIterable { case minute, hour, day, week, month, year, eternity }
 
     func validate() throws {
         guard value >= 0 else { throw ValidationError("--value must be 0 or more") }
     }
 
     func run(in context: CommandContext) async throws {
-        try await AdminAccess.with(context) { access in
-            let metrics = try await ProductMetrics.fetch(access.client, ref.product)
-            let metric = try metrics.find(method, product: ref.product)
-            let plan = try await planID(access.client, productID: metrics.productID, self.plan)
-            if let existing = try await access.client.limits(planID: plan).first(where: { $0.metricID == metric.id && $0.period == period.rawValue }) {
-                try await access.client.deleteLimit(planID: plan, metricID: metric.id, id: existing.id)
-            }
-            _ = try await access.client.createLimit(planID: plan, metricID: metric.id, period: period.rawValue, value: value)
+        _ = try await AdminAccess.with(context) { access in
+            try await access.client.setLimit(product: ref.object, plan: plan, metric: method, period: period, value: value)
         }
         if !context.options.quiet { context.output.print("limit: \(value) \(method) calls per \(period.rawValue) on plan '\(plan)'") }
     }
 }
+
+extension LimitPeriod: ExpressibleByArgument {}

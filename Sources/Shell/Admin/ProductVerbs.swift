@@ -51,26 +51,16 @@ struct ProductCommand: CommandGroup {
         }
 
         func run(in context: CommandContext) async throws {
-            let view = try await AdminAccess.with(context) { access in
-                let client = access.client
-                let service = try await client.product(ObjectRef(product))
-                async let proxy = client.proxy(productID: service.id)
-                async let usages = client.backendUsages(productID: service.id)
-                async let plans = client.applicationPlans(productID: service.id)
-                async let rules = client.mappingRules(of: .product(id: service.id))
-                let backends = try await client.listBackends()
-                let proxyValue = try await proxy
-                return View(
-                    id: service.id, name: service.name, system_name: service.systemName,
-                    staging_endpoint: proxyValue.sandboxEndpoint, production_endpoint: proxyValue.endpoint,
-                    credentials: proxyValue.authUserKey.map { "\($0) (\(proxyValue.credentialsLocation ?? "headers"))" },
-                    backends: try await usages.map { usage in
-                        (backends.first { $0.id == usage.backendID }?.systemName ?? "#\(usage.backendID)") + " at " + usage.path
-                    },
-                    policies: (proxyValue.policiesConfig ?? []).map(\.name),
-                    plans: try await plans.map { $0.name + ($0.isPublished ? "" : " (hidden)") },
-                    rules: try await rules.count)
-            }
+            let overview = try await AdminAccess.with(context) { try await $0.client.productOverview(ObjectRef(product)) }
+            let proxy = overview.proxy
+            let view = View(
+                id: overview.product.id, name: overview.product.name, system_name: overview.product.systemName,
+                staging_endpoint: overview.gateway.staging, production_endpoint: overview.gateway.production,
+                credentials: proxy.authUserKey.map { "\($0) (\(proxy.credentialsLocation ?? "headers"))" },
+                backends: overview.backends.map { "\($0.name) at \($0.path)" },
+                policies: (proxy.policiesConfig ?? []).map(\.name),
+                plans: overview.plans.map { $0.name + ($0.isPublished ? "" : " (hidden)") },
+                rules: overview.mappingRuleCount)
             try context.renderer.emitRecord(view, fields: [
                 ("id", String(view.id)), ("name", view.name), ("system name", view.system_name),
                 ("staging", view.staging_endpoint ?? "-"), ("production", view.production_endpoint ?? "-"),
@@ -139,7 +129,7 @@ struct ProductCommand: CommandGroup {
                 let set = ResourceSet([.product(product)])
                 let reconciliation = Reconciliation(access: access)
                 try await reconciliation.apply(try await reconciliation.plan(set), of: set)
-                return try await access.client.proxy(productID: try await access.client.productID(ObjectRef(system))).sandboxEndpoint
+                return try await access.client.gateway(ofProduct: .name(system)).staging
             }
             if !context.options.quiet {
                 context.output.print("created product '\(system)'; staging gateway: \(endpoint ?? "-") (run `promote \(system)` for production)")
@@ -161,11 +151,9 @@ struct ProductCommand: CommandGroup {
         }
 
         func run(in context: CommandContext) async throws {
-            var form = FormBody()
-            form.append("name", name)
-            form.append("description", description)
+            let changes = ProductChanges(name: name, description: description)
             let updated = try await AdminAccess.with(context) { access in
-                try await access.client.updateProduct(id: try await access.client.productID(ObjectRef(product)), form)
+                try await access.client.updateProduct(id: try await access.client.productID(ObjectRef(product)), changes)
             }
             if !context.options.quiet { context.output.print("updated product '\(updated.systemName)'") }
         }
@@ -203,45 +191,16 @@ struct PromoteCommand: ShellCommand {
     }
 
     func run(in context: CommandContext) async throws {
-        let view = try await AdminAccess.with(context) { access in
-            let client = access.client
-            let id = try await client.productID(ObjectRef(product))
-                _ = try await client.deployProxy(productID: id)
-            guard let staging = try await client.latestProxyConfig(productID: id, environment: .sandbox) else {
-                throw ShellError("product '\(product)' has no staging configuration after deploying it")
-            }
-            let production = try await client.latestProxyConfig(productID: id, environment: .production)
-            let changed = production.map { !Self.sameContent(staging, $0) } ?? true
-            if changed { _ = try await client.promoteProxyConfig(productID: id, version: staging.version) }
-            let endpoint = try await client.proxy(productID: id).endpoint
-            let current = try await client.latestProxyConfig(productID: id, environment: .production)
-            return View(staging_version: staging.version, production_version: current?.version, production_endpoint: endpoint, changed: changed)
-        }
+        let promotion = try await AdminAccess.with(context) { try await $0.client.promote(product: ObjectRef(product)) }
+        let view = View(
+            staging_version: promotion.stagingVersion, production_version: promotion.productionVersion,
+            production_endpoint: promotion.productionEndpoint, changed: promotion.promoted)
         if (context.options.output ?? .table) == .table {
             let state = view.changed ? "promoted" : "production was already current: nothing to promote"
             context.output.print("\(state): staging v\(view.staging_version.map(String.init) ?? "-"), production v\(view.production_version.map(String.init) ?? "-")")
             context.output.print("production gateway: \(view.production_endpoint ?? "-")")
         } else {
             try context.renderer.emit(view, table: Table(columns: [], rows: []))
-        }
-    }
-
-    /// Deploying an unchanged product makes a new staging version with the same content.
-    static func sameContent(_ a: ProxyConfig, _ b: ProxyConfig) -> Bool {
-        guard let left = a.content, let right = b.content else { return false }
-        return withoutVersionStamps(left) == withoutVersionStamps(right)
-    }
-
-    private static func withoutVersionStamps(_ value: JSONValue) -> JSONValue {
-        switch value {
-        case let .object(fields):
-            var kept = fields
-            for key in ["version", "created_at", "updated_at", "lock_version"] { kept[key] = nil }
-            return .object(kept.mapValues(withoutVersionStamps))
-        case let .array(items):
-            return .array(items.map(withoutVersionStamps))
-        default:
-            return value
         }
     }
 }

@@ -25,9 +25,13 @@ struct GatewayAccess {
     }
 
     static func configuration(for profile: ResolvedProfile) throws -> GatewayConfiguration {
-        let settings = profile.settings
+        try configuration(settings: profile.settings, profileName: profile.name)
+    }
+
+    /// What a profile with these settings would connect with (also used before the profile is saved).
+    static func configuration(settings: Profile, profileName: String) throws -> GatewayConfiguration {
         guard let gateway = settings.gateway else {
-            throw ShellError("profile '\(profile.name)' has no gateway URL: run `login --gateway URL` (or `app create … --save-profile NAME`)")
+            throw ShellError("profile '\(profileName)' has no gateway URL: run `login --gateway URL` (or `app create … --save-profile NAME`)")
         }
         let authentication: GatewayConfiguration.Authentication
         if let header = settings.authHeader {

@@ -21,9 +21,12 @@ extension AdminClient {
                 what: "API doc \(ref)"), key: "api_doc")
     }
 
-    /// Fields: `name`, `system_name`, `body`, `description`, `published`,
-    /// `skip_swagger_validations`, `service_id`.
-    public func createActiveDoc(_ fields: FormBody) async throws(AdminError) -> APIDoc {
+    public func createActiveDoc(_ doc: NewActiveDoc) async throws(AdminError) -> APIDoc {
+        try await createActiveDoc(form: doc.form)
+    }
+
+    /// The form-based write under `createActiveDoc`, for the reconciler's planned fields.
+    func createActiveDoc(form fields: FormBody) async throws(AdminError) -> APIDoc {
         let systemName = fields.value("system_name")
         let lookup: (() async throws -> APIDoc?)? = systemName.map { name in
             { () async throws -> APIDoc? in try await self.activeDocs().first { $0.systemName == name } }
@@ -37,7 +40,11 @@ extension AdminClient {
         return created
     }
 
-    public func updateActiveDoc(id: Int, _ fields: FormBody) async throws(AdminError) -> APIDoc {
+    public func updateActiveDoc(id: Int, _ changes: ActiveDocChanges) async throws(AdminError) -> APIDoc {
+        try await updateActiveDoc(id: id, form: changes.form)
+    }
+
+    func updateActiveDoc(id: Int, form fields: FormBody) async throws(AdminError) -> APIDoc {
         try await object(
             Call(method: .PUT, path: "/admin/api/active_docs/\(id).json", form: fields,
                 operation: "Updating API doc #\(id)", what: "API doc #\(id)"), key: "api_doc")

@@ -36,15 +36,12 @@ extension AdminClient {
 
     /// Creates an application on an application plan; porta subscribes the account to
     /// the product if needed and generates the user key (returned in `userKey`).
-    public func createApplication(
-        accountID: Int, planID: Int, name: String, description: String? = nil, userKey: String? = nil
-    ) async throws(AdminError) -> Application {
-        var form: FormBody = ["plan_id": String(planID), "name": name]
-        form.append("description", description ?? name)
-        form.append("user_key", userKey)
+    public func createApplication(accountID: Int, _ application: NewApplication) async throws(AdminError) -> Application {
+        let name = application.name
+        let planID = application.planID
         return try await create({ () async throws -> Application in
             try await self.object(
-                Call(method: .POST, path: "/admin/api/accounts/\(accountID)/applications.json", form: form,
+                Call(method: .POST, path: "/admin/api/accounts/\(accountID)/applications.json", form: application.form,
                     operation: "Creating application \(name)",
                     what: "Account #\(accountID) or application plan #\(planID)"), key: "application")
         }, lookup: { () async throws -> Application? in
@@ -52,8 +49,13 @@ extension AdminClient {
         })
     }
 
-    /// Fields: `name`, `description`.
-    public func updateApplication(accountID: Int, id: Int, _ fields: FormBody) async throws(AdminError) -> Application {
+    public func updateApplication(accountID: Int, id: Int, _ changes: ApplicationChanges) async throws(AdminError)
+        -> Application
+    {
+        try await updateApplication(accountID: accountID, id: id, form: changes.form)
+    }
+
+    func updateApplication(accountID: Int, id: Int, form fields: FormBody) async throws(AdminError) -> Application {
         try await object(
             Call(method: .PUT, path: "/admin/api/accounts/\(accountID)/applications/\(id).json", form: fields,
                 operation: "Updating application #\(id)", what: "Application #\(id) of account #\(accountID)"),

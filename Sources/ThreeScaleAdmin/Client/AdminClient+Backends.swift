@@ -22,8 +22,12 @@ extension AdminClient {
                 what: "Backend \(ref)"), key: "backend_api")
     }
 
-    /// Fields: `name`, `system_name`, `private_endpoint`, `description`.
-    public func createBackend(_ fields: FormBody) async throws(AdminError) -> BackendAPI {
+    public func createBackend(_ backend: NewBackend) async throws(AdminError) -> BackendAPI {
+        try await createBackend(form: backend.form)
+    }
+
+    /// The form-based write under `createBackend`, for the reconciler's planned fields.
+    func createBackend(form fields: FormBody) async throws(AdminError) -> BackendAPI {
         let systemName = fields.value("system_name")
         let lookup: (() async throws -> BackendAPI?)? = systemName.map { name in
             { () async throws -> BackendAPI? in try await self.listBackends().first { $0.systemName == name } }
@@ -37,7 +41,11 @@ extension AdminClient {
         return created
     }
 
-    public func updateBackend(id: Int, _ fields: FormBody) async throws(AdminError) -> BackendAPI {
+    public func updateBackend(id: Int, _ changes: BackendChanges) async throws(AdminError) -> BackendAPI {
+        try await updateBackend(id: id, form: changes.form)
+    }
+
+    func updateBackend(id: Int, form fields: FormBody) async throws(AdminError) -> BackendAPI {
         try await object(
             Call(method: .PUT, path: "/admin/api/backend_apis/\(id).json", form: fields,
                 operation: "Updating backend #\(id)", what: "Backend #\(id)"), key: "backend_api")
@@ -76,15 +84,22 @@ extension AdminClient {
             key: "method", plural: "methods", paginated: owner.isPaginated)
     }
 
-    /// Fields: `friendly_name`, `unit`, `system_name`, `description`.
-    public func createMetric(of owner: MetricOwner, _ fields: FormBody) async throws(AdminError) -> Metric {
+    public func createMetric(of owner: MetricOwner, _ metric: NewMetric) async throws(AdminError) -> Metric {
+        try await createMetric(of: owner, form: metric.form)
+    }
+
+    func createMetric(of owner: MetricOwner, form fields: FormBody) async throws(AdminError) -> Metric {
         try await object(
             Call(method: .POST, path: owner.base + "/metrics.json", form: fields,
                 operation: "Creating metric \(fields.value("system_name") ?? "") in \(owner.label)",
                 what: owner.label.capitalizedFirst), key: "metric")
     }
 
-    public func updateMetric(of owner: MetricOwner, id: Int, _ fields: FormBody) async throws(AdminError) -> Metric {
+    public func updateMetric(of owner: MetricOwner, id: Int, _ changes: MetricChanges) async throws(AdminError) -> Metric {
+        try await updateMetric(of: owner, id: id, form: changes.form)
+    }
+
+    func updateMetric(of owner: MetricOwner, id: Int, form fields: FormBody) async throws(AdminError) -> Metric {
         try await object(
             Call(method: .PUT, path: owner.base + "/metrics/\(id).json", form: fields,
                 operation: "Updating metric #\(id) of \(owner.label)", what: "Metric #\(id) of \(owner.label)"),
@@ -97,15 +112,24 @@ extension AdminClient {
                 operation: "Deleting metric #\(id) of \(owner.label)", what: "Metric #\(id) of \(owner.label)"))
     }
 
-    /// Fields: `friendly_name`, `system_name`, `description`.
-    public func createMethod(of owner: MetricOwner, hitsID: Int, _ fields: FormBody) async throws(AdminError) -> Metric {
+    public func createMethod(of owner: MetricOwner, hitsID: Int, _ method: NewMethod) async throws(AdminError) -> Metric {
+        try await createMethod(of: owner, hitsID: hitsID, form: method.form)
+    }
+
+    func createMethod(of owner: MetricOwner, hitsID: Int, form fields: FormBody) async throws(AdminError) -> Metric {
         try await object(
             Call(method: .POST, path: owner.base + "/metrics/\(hitsID)/methods.json", form: fields,
                 operation: "Creating method \(fields.value("system_name") ?? "") in \(owner.label)",
                 what: "The hits metric of \(owner.label)"), key: "method")
     }
 
-    public func updateMethod(of owner: MetricOwner, hitsID: Int, id: Int, _ fields: FormBody) async throws(AdminError)
+    public func updateMethod(of owner: MetricOwner, hitsID: Int, id: Int, _ changes: MethodChanges)
+        async throws(AdminError) -> Metric
+    {
+        try await updateMethod(of: owner, hitsID: hitsID, id: id, form: changes.form)
+    }
+
+    func updateMethod(of owner: MetricOwner, hitsID: Int, id: Int, form fields: FormBody) async throws(AdminError)
         -> Metric
     {
         try await object(
@@ -129,13 +153,12 @@ extension AdminClient {
             key: "mapping_rule", plural: "mapping_rules", paginated: owner.isPaginated)
     }
 
-    /// Fields: `http_method`, `pattern`, `delta`, `metric_id`, `position`, `last`.
-    public func createMappingRule(of owner: MetricOwner, _ fields: FormBody) async throws(AdminError) -> MappingRule {
-        let method = fields.value("http_method") ?? ""
-        let pattern = fields.value("pattern") ?? ""
+    public func createMappingRule(of owner: MetricOwner, _ rule: NewMappingRule) async throws(AdminError) -> MappingRule {
+        let method = rule.httpMethod
+        let pattern = rule.pattern
         return try await create({ () async throws -> MappingRule in
             try await self.object(
-                Call(method: .POST, path: owner.mappingRulesPath + ".json", form: fields,
+                Call(method: .POST, path: owner.mappingRulesPath + ".json", form: rule.form,
                     operation: "Creating mapping rule \(method) \(pattern) in \(owner.label)",
                     what: "The metric of mapping rule \(method) \(pattern) in \(owner.label)"), key: "mapping_rule")
         }, lookup: { () async throws -> MappingRule? in
@@ -143,11 +166,11 @@ extension AdminClient {
         })
     }
 
-    public func updateMappingRule(of owner: MetricOwner, id: Int, _ fields: FormBody) async throws(AdminError)
+    public func updateMappingRule(of owner: MetricOwner, id: Int, _ changes: MappingRuleChanges) async throws(AdminError)
         -> MappingRule
     {
         try await object(
-            Call(method: .PUT, path: owner.mappingRulesPath + "/\(id).json", form: fields,
+            Call(method: .PUT, path: owner.mappingRulesPath + "/\(id).json", form: changes.form,
                 operation: "Updating mapping rule #\(id) of \(owner.label)",
                 what: "Mapping rule #\(id) of \(owner.label)"), key: "mapping_rule")
     }
@@ -157,12 +180,6 @@ extension AdminClient {
             Call(method: .DELETE, path: owner.mappingRulesPath + "/\(id).json",
                 operation: "Deleting mapping rule #\(id) of \(owner.label)",
                 what: "Mapping rule #\(id) of \(owner.label)"))
-    }
-}
-
-extension FormBody {
-    public func value(_ name: String) -> String? {
-        fields.first { $0.name == name }?.value
     }
 }
 

@@ -18,9 +18,14 @@ extension AdminClient {
         }
     }
 
-    /// Fields: `name`, `system_name`, `approval_required`, `trial_period_days`,
-    /// `setup_fee`, `cost_per_month`, `state_event` (`publish`/`hide`).
-    public func createApplicationPlan(productID: Int, _ fields: FormBody) async throws(AdminError) -> ApplicationPlan {
+    public func createApplicationPlan(productID: Int, _ plan: NewApplicationPlan) async throws(AdminError)
+        -> ApplicationPlan
+    {
+        try await createApplicationPlan(productID: productID, form: plan.form)
+    }
+
+    /// The form-based write under `createApplicationPlan`, for the reconciler's planned fields.
+    func createApplicationPlan(productID: Int, form fields: FormBody) async throws(AdminError) -> ApplicationPlan {
         let systemName = fields.value("system_name")
         let lookup: (() async throws -> ApplicationPlan?)? = systemName.map { name in
             { () async throws -> ApplicationPlan? in
@@ -37,7 +42,13 @@ extension AdminClient {
         return created
     }
 
-    public func updateApplicationPlan(productID: Int, id: Int, _ fields: FormBody) async throws(AdminError)
+    public func updateApplicationPlan(productID: Int, id: Int, _ changes: PlanChanges) async throws(AdminError)
+        -> ApplicationPlan
+    {
+        try await updateApplicationPlan(productID: productID, id: id, form: changes.form)
+    }
+
+    func updateApplicationPlan(productID: Int, id: Int, form fields: FormBody) async throws(AdminError)
         -> ApplicationPlan
     {
         try await object(

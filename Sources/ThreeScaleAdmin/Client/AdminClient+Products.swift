@@ -28,8 +28,12 @@ extension AdminClient {
                 what: "Product \(ref)"), key: "service")
     }
 
-    /// Fields: `name`, `system_name`, `description`, `deployment_option`, `backend_version`.
-    public func createProduct(_ fields: FormBody) async throws(AdminError) -> Service {
+    public func createProduct(_ product: NewProduct) async throws(AdminError) -> Service {
+        try await createProduct(form: product.form)
+    }
+
+    /// The form-based write under `createProduct`, for the reconciler's planned fields.
+    func createProduct(form fields: FormBody) async throws(AdminError) -> Service {
         let systemName = fields.value("system_name")
         let lookup: (() async throws -> Service?)? = systemName.map { name in
             { () async throws -> Service? in try await self.listProducts().first { $0.systemName == name } }
@@ -43,7 +47,11 @@ extension AdminClient {
         return created
     }
 
-    public func updateProduct(id: Int, _ fields: FormBody) async throws(AdminError) -> Service {
+    public func updateProduct(id: Int, _ changes: ProductChanges) async throws(AdminError) -> Service {
+        try await updateProduct(id: id, form: changes.form)
+    }
+
+    func updateProduct(id: Int, form fields: FormBody) async throws(AdminError) -> Service {
         try await object(
             Call(method: .PUT, path: "/admin/api/services/\(id).json", form: fields, operation: "Updating product #\(id)",
                 what: "Product #\(id)"), key: "service")
@@ -99,9 +107,12 @@ extension AdminClient {
                 operation: "Reading the proxy of product #\(productID)", what: "Product #\(productID)"), key: "proxy")
     }
 
-    /// Fields: `credentials_location`, `auth_user_key`, `endpoint`, `sandbox_endpoint`,
-    /// `error_*`, … porta deploys to staging after a successful update.
-    public func updateProxy(productID: Int, _ fields: FormBody) async throws(AdminError) -> Proxy {
+    /// porta deploys to staging after a successful update.
+    public func updateProxy(productID: Int, _ changes: ProxyChanges) async throws(AdminError) -> Proxy {
+        try await updateProxy(productID: productID, form: changes.form)
+    }
+
+    func updateProxy(productID: Int, form fields: FormBody) async throws(AdminError) -> Proxy {
         try await object(
             Call(method: .PUT, path: "/admin/api/services/\(productID)/proxy.json", form: fields,
                 operation: "Updating the proxy of product #\(productID)", what: "Product #\(productID)"), key: "proxy")

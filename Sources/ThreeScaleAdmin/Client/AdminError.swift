@@ -45,6 +45,13 @@ public enum AdminError: Error, Sendable, Equatable, CustomStringConvertible {
     case cancelled
     /// A name that no listed object has.
     case unknownName(kind: String, name: String)
+    /// A name or id that nothing of `owner` answers to; `choices` are the names it has.
+    case noMatch(kind: String, name: String, owner: String, choices: [String])
+    /// A name that several objects share; `ids` tell them apart.
+    case ambiguous(kind: String, name: String, ids: [Int])
+    /// None was named, and `owner` has no single obvious one among `choices`.
+    case noDefault(kind: String, owner: String, choices: [String])
+    case notSubscribed(account: String, product: String)
 
     public var description: String {
         switch self {
@@ -93,7 +100,22 @@ public enum AdminError: Error, Sendable, Equatable, CustomStringConvertible {
             return "Cancelled."
         case .unknownName(let kind, let name):
             return "There is no \(kind) named \(name). List them with `\(kind) list`."
+        case .noMatch(let kind, let name, let owner, let choices):
+            return "\(owner.capitalizedFirst) has no \(kind) \(name); \(Self.listing(choices))."
+        case .ambiguous(let kind, let name, let ids):
+            return "More than one \(kind) is named \(name) (ids \(ids.map(String.init).joined(separator: ", "))); use an id."
+        case .noDefault(let kind, let owner, let choices):
+            return "\(owner.capitalizedFirst) has no single \(kind) to choose by default; \(Self.listing(choices)). Name one."
+        case .notSubscribed(let account, let product):
+            return "Account \(account) is not subscribed to product \(product)."
         }
+    }
+
+    /// "it has: a, b, c" with at most 20 names, or "it has none".
+    private static func listing(_ choices: [String]) -> String {
+        guard !choices.isEmpty else { return "it has none" }
+        let shown = choices.prefix(20).joined(separator: ", ")
+        return "it has: " + shown + (choices.count > 20 ? ", … (\(choices.count) in all)" : "")
     }
 
     /// Closures cannot declare typed throws everywhere yet (the compiler crashes on

@@ -1,35 +1,41 @@
 /// An `application/x-www-form-urlencoded` body, the format 3scale's admin API reads.
-/// Fields keep their order (repeated keys such as `a[]` are legal).
-public struct FormBody: Sendable, Equatable, ExpressibleByDictionaryLiteral {
-    public var fields: [(name: String, value: String)]
+/// Fields keep their order (repeated keys such as `a[]` are legal). Internal: callers
+/// pass the typed writes (`NewBackend`, `ProxyChanges`, …), which know porta's names.
+struct FormBody: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    var fields: [(name: String, value: String)]
 
-    public init(_ fields: [(name: String, value: String)] = []) {
+    init(_ fields: [(name: String, value: String)] = []) {
         self.fields = fields
     }
 
-    public init(dictionaryLiteral elements: (String, String)...) {
+    init(dictionaryLiteral elements: (String, String)...) {
         self.fields = elements.map { (name: $0.0, value: $0.1) }
     }
 
-    public mutating func append(_ name: String, _ value: String?) {
+    mutating func append(_ name: String, _ value: String?) {
         if let value { fields.append((name: name, value: value)) }
     }
 
-    public mutating func append(_ name: String, _ value: Bool?) {
+    mutating func append(_ name: String, _ value: Bool?) {
         if let value { fields.append((name: name, value: value ? "true" : "false")) }
     }
 
-    public mutating func append(_ name: String, _ value: Int?) {
+    mutating func append(_ name: String, _ value: Int?) {
         if let value { fields.append((name: name, value: String(value))) }
     }
 
-    public var isEmpty: Bool { fields.isEmpty }
+    var isEmpty: Bool { fields.isEmpty }
 
-    public var encoded: String {
+    /// The first value of a field.
+    func value(_ name: String) -> String? {
+        fields.first { $0.name == name }?.value
+    }
+
+    var encoded: String {
         fields.map { "\(Self.escape($0.name))=\(Self.escape($0.value))" }.joined(separator: "&")
     }
 
-    public static func == (lhs: FormBody, rhs: FormBody) -> Bool {
+    static func == (lhs: FormBody, rhs: FormBody) -> Bool {
         lhs.fields.elementsEqual(rhs.fields) { $0.name == $1.name && $0.value == $1.value }
     }
 

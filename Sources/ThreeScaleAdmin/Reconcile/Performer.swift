@@ -9,13 +9,13 @@ struct Performer {
     func perform(_ operation: Operation) async throws(AdminError) {
         switch operation {
         case .createBackend(_, let fields):
-            _ = try await client.createBackend(form(fields))
+            _ = try await client.createBackend(form: form(fields))
         case .updateBackend(let name, let fields):
-            _ = try await client.updateBackend(id: try await client.backendID(.name(name)), form(fields))
+            _ = try await client.updateBackend(id: try await client.backendID(.name(name)), form: form(fields))
         case .createProduct(_, let fields):
-            _ = try await client.createProduct(form(fields))
+            _ = try await client.createProduct(form: form(fields))
         case .updateProduct(let name, let fields):
-            _ = try await client.updateProduct(id: try await client.productID(.name(name)), form(fields))
+            _ = try await client.updateProduct(id: try await client.productID(.name(name)), form: form(fields))
         case .createBackendUsage(let product, let backend, let path):
             _ = try await client.createBackendUsage(
                 productID: try await client.productID(.name(product)), backendID: try await client.backendID(.name(backend)),
@@ -27,13 +27,13 @@ struct Performer {
                 try await client.deleteBackendUsage(productID: try await client.productID(.name(product)), id: id)
             }
         case .updateProxy(let product, let fields):
-            _ = try await client.updateProxy(productID: try await client.productID(.name(product)), form(fields))
+            _ = try await client.updateProxy(productID: try await client.productID(.name(product)), form: form(fields))
         case .createMetric(let owner, let name, let fields):
-            let metric = try await client.createMetric(of: try await registry.owner(owner), form(fields))
+            let metric = try await client.createMetric(of: try await registry.owner(owner), form: form(fields))
             await registry.remember(owner, name, id: metric.id)
         case .updateMetric(let owner, let name, let id, let fields):
             let metricID = try await resolved(id, owner, name)
-            _ = try await client.updateMetric(of: try await registry.owner(owner), id: metricID, form(fields))
+            _ = try await client.updateMetric(of: try await registry.owner(owner), id: metricID, form: form(fields))
         case .deleteMetric(let owner, let name, let id):
             try await ignoringNotFound { () async throws in
                 try await client.deleteMetric(of: try await registry.owner(owner), id: id)
@@ -42,12 +42,12 @@ struct Performer {
         case .createMethod(let owner, let name, let fields):
             let resolvedOwner = try await registry.owner(owner)
             let hits = try await registry.metricID(owner, "hits")
-            let method = try await client.createMethod(of: resolvedOwner, hitsID: hits, form(fields))
+            let method = try await client.createMethod(of: resolvedOwner, hitsID: hits, form: form(fields))
             await registry.remember(owner, name, id: method.id)
         case .updateMethod(let owner, let name, let id, let fields):
             let methodID = try await resolved(id, owner, name)
             let hits = try await registry.metricID(owner, "hits")
-            _ = try await client.updateMethod(of: try await registry.owner(owner), hitsID: hits, id: methodID, form(fields))
+            _ = try await client.updateMethod(of: try await registry.owner(owner), hitsID: hits, id: methodID, form: form(fields))
         case .deleteMethod(let owner, let name, let id):
             let hits = try await registry.metricID(owner, "hits")
             try await ignoringNotFound { () async throws in
@@ -55,7 +55,7 @@ struct Performer {
             }
             await registry.forget(owner, name)
         case .createMappingRule(let owner, let rule):
-            _ = try await client.createMappingRule(of: try await registry.owner(owner), try await ruleForm(owner, rule))
+            _ = try await client.createMappingRule(of: try await registry.owner(owner), try await newRule(owner, rule))
         case .updateMappingRule(let owner, let id, let rule, _):
             let resolvedOwner = try await registry.owner(owner)
             var ruleID = id
@@ -66,7 +66,7 @@ struct Performer {
                 }) else { throw .notFound(what: "Mapping rule \(rule.httpMethod) \(rule.pattern) of \(owner)") }
                 ruleID = found.id
             }
-            _ = try await client.updateMappingRule(of: resolvedOwner, id: ruleID, try await ruleForm(owner, rule))
+            _ = try await client.updateMappingRule(of: resolvedOwner, id: ruleID, MappingRuleChanges(try await newRule(owner, rule)))
         case .deleteMappingRule(let owner, let id, let method, let pattern):
             let resolvedOwner = try await registry.owner(owner)
             var ruleID = id
@@ -78,9 +78,9 @@ struct Performer {
                 try await client.deleteMappingRule(of: resolvedOwner, id: ruleID)
             }
         case .createPlan(let product, _, let fields):
-            _ = try await client.createApplicationPlan(productID: try await client.productID(.name(product)), form(fields))
+            _ = try await client.createApplicationPlan(productID: try await client.productID(.name(product)), form: form(fields))
         case .updatePlan(let product, _, let id, let fields):
-            _ = try await client.updateApplicationPlan(productID: try await client.productID(.name(product)), id: id, form(fields))
+            _ = try await client.updateApplicationPlan(productID: try await client.productID(.name(product)), id: id, form: form(fields))
         case .deletePlan(let product, _, let id):
             try await ignoringNotFound { () async throws in
                 try await client.deleteApplicationPlan(productID: try await client.productID(.name(product)), id: id)
@@ -106,11 +106,11 @@ struct Performer {
         case .createActiveDoc(_, let product, let fields):
             var body = form(fields)
             if let product { body.append("service_id", String(try await client.productID(.name(product)))) }
-            _ = try await client.createActiveDoc(body)
+            _ = try await client.createActiveDoc(form: body)
         case .updateActiveDoc(_, let id, let product, let fields):
             var body = form(fields)
             if let product { body.append("service_id", String(try await client.productID(.name(product)))) }
-            _ = try await client.updateActiveDoc(id: id, body)
+            _ = try await client.updateActiveDoc(id: id, form: body)
         case .deployStaging(let product):
             _ = try await client.deployProxy(productID: try await client.productID(.name(product)))
         case .promoteToProduction(let product):
@@ -126,9 +126,10 @@ struct Performer {
         case .createApplication(let org, let product, let plan, let name, let description):
             let accountID = try await client.accountID(orgName: org)
             let planID = try await client.applicationPlanID(productID: try await client.productID(.name(product)), .name(plan))
-            _ = try await client.createApplication(accountID: accountID, planID: planID, name: name, description: description)
+            _ = try await client.createApplication(
+                accountID: accountID, NewApplication(planID: planID, name: name, description: description))
         case .updateApplication(let org, let id, let fields):
-            _ = try await client.updateApplication(accountID: try await client.accountID(orgName: org), id: id, form(fields))
+            _ = try await client.updateApplication(accountID: try await client.accountID(orgName: org), id: id, form: form(fields))
         }
     }
 
@@ -149,14 +150,10 @@ struct Performer {
         return try await registry.metricID(owner, name)
     }
 
-    private func ruleForm(_ owner: MetricOwnerName, _ rule: RuleFields) async throws(AdminError) -> FormBody {
-        var body: FormBody = [
-            "http_method": rule.httpMethod, "pattern": rule.pattern,
-            "metric_id": String(try await registry.metricID(owner, rule.metric)),
-            "delta": String(rule.delta), "last": rule.last ? "true" : "false",
-        ]
-        body.append("position", rule.position)
-        return body
+    private func newRule(_ owner: MetricOwnerName, _ rule: RuleFields) async throws(AdminError) -> NewMappingRule {
+        NewMappingRule(
+            httpMethod: rule.httpMethod, pattern: rule.pattern, metricID: try await registry.metricID(owner, rule.metric),
+            delta: rule.delta, last: rule.last, position: rule.position)
     }
 
     private func password(_ secret: String) throws(AdminError) -> String {

@@ -1,0 +1,47 @@
+/// What a promotion did.
+public struct Promotion: Sendable, Equatable {
+    public var stagingVersion: Int
+    /// The production version afterwards.
+    public var productionVersion: Int?
+    public var productionEndpoint: String?
+    /// False when production already had the staging configuration.
+    public var promoted: Bool
+}
+
+extension AdminClient {
+    /// Deploys a product's configuration to staging, then promotes it to production
+    /// unless production already has the same content.
+    public func promote(product ref: ObjectRef) async throws(AdminError) -> Promotion {
+        let id = try await productID(ref)
+        _ = try await deployProxy(productID: id)
+        guard let staging = try await latestProxyConfig(productID: id, environment: .sandbox) else {
+            throw .notFound(what: "A staging configuration of product \(ref) after deploying it")
+        }
+        let production = try await latestProxyConfig(productID: id, environment: .production)
+        let changed = production.map { !Self.sameContent(staging, $0) } ?? true
+        if changed { _ = try await promoteProxyConfig(productID: id, version: staging.version) }
+        let endpoint = try await proxy(productID: id).endpoint
+        let current = try await latestProxyConfig(productID: id, environment: .production)
+        return Promotion(
+            stagingVersion: staging.version, productionVersion: current?.version, productionEndpoint: endpoint, promoted: changed)
+    }
+
+    /// Deploying an unchanged product makes a new staging version with the same content.
+    static func sameContent(_ a: ProxyConfig, _ b: ProxyConfig) -> Bool {
+        guard let left = a.content, let right = b.content else { return false }
+        return withoutVersionStamps(left) == withoutVersionStamps(right)
+    }
+
+    private static func withoutVersionStamps(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case let .object(fields):
+            var kept = fields
+            for key in ["version", "created_at", "updated_at", "lock_version"] { kept[key] = nil }
+            return .object(kept.mapValues(withoutVersionStamps))
+        case let .array(items):
+            return .array(items.map(withoutVersionStamps))
+        default:
+            return value
+        }
+    }
+}
