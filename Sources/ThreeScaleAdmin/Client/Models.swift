@@ -218,8 +218,8 @@ public struct Proxy: Codable, Sendable, Equatable {
         case policiesConfig = "policies_config"
     }
 
-    /// The value of a proxy form field by its API name, for comparisons.
-    public func value(of field: String) -> String? {
+    /// The value of a proxy form field by its API name, for the planner's comparisons.
+    func value(of field: String) -> String? {
         switch field {
         case "endpoint": return endpoint
         case "sandbox_endpoint": return sandboxEndpoint
@@ -250,7 +250,7 @@ public struct Proxy: Codable, Sendable, Equatable {
     }
 
     /// Sets a field by its API name (the in-memory mirror of a proxy update).
-    public mutating func set(_ field: String, to value: String) {
+    mutating func set(_ field: String, to value: String) {
         switch field {
         case "endpoint": endpoint = value
         case "sandbox_endpoint": sandboxEndpoint = value

@@ -33,7 +33,7 @@ extension AdminClient {
     public func deleteApplication(_ ref: String) async throws(AdminError) -> Application {
         let app = try await application(ref)
         guard let accountID = app.accountID else {
-            throw .unexpectedBody(operation: "Reading application #\(app.id)", reason: "an application without an account")
+            throw .refusedAnswer(operation: "Deleting application #\(app.id)", reason: "3scale lists it without an account")
         }
         try await deleteApplication(accountID: accountID, id: app.id)
         return app
