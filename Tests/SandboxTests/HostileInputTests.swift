@@ -69,9 +69,9 @@ struct HostileInputTests {
 
     @Test func outOfRangeIsA422NamingTheBound() throws {
         let params = Params(["position": "-9223372036854775808", "delta": "0", "page": "x"])
-        #expect(throws: AdminError.self) { try params.int("position", .position) }
+        #expect(throws: AdminAPIFailure.self) { try params.int("position", .position) }
         let response: AdminResponse
-        do throws(AdminError) {
+        do throws(AdminAPIFailure) {
             _ = try params.int("position", .position)
             Issue.record("no error")
             return
@@ -82,7 +82,7 @@ struct HostileInputTests {
         guard case .json(let body) = response.body else { Issue.record("not JSON"); return }
         #expect(body == ["errors": ["position": ["must be greater than or equal to -2147483648"]]])
         var errors: [String: [String]] = [:]
-        let delta = try errors.collect { () throws(AdminError) in try params.int("delta", .delta) }
+        let delta = try errors.collect { () throws(AdminAPIFailure) in try params.int("delta", .delta) }
         #expect(delta == nil)
         #expect(errors == ["delta": ["must be greater than 0"]])
     }
@@ -273,7 +273,7 @@ struct HostileInputTests {
 
     @Test func aDeepAdminBodyIsA400NotACrash() throws {
         let deep = Data(#"{"a":"#.utf8) + Self.nested(100_000) + Data("}".utf8)
-        do throws(AdminError) {
+        do throws(AdminAPIFailure) {
             _ = try AdminResponder.jsonBody(deep)
             Issue.record("a 100,000-deep body was accepted")
         } catch {
@@ -282,14 +282,14 @@ struct HostileInputTests {
             #expect(body["error"]?.stringValue?.contains("nested too deeply") == true)
         }
         #expect(try AdminResponder.jsonBody(Data(#"{"name":"x","n":[1,[2]]}"#.utf8)) == ["name": "x", "n": [1, [2]]])
-        #expect(throws: AdminError.self) { try AdminResponder.jsonBody(Data("[1]".utf8)) }
+        #expect(throws: AdminAPIFailure.self) { try AdminResponder.jsonBody(Data("[1]".utf8)) }
         #expect(throws: JSONValue.ParseError.nestedTooDeeply) { try JSONValue.parse(Self.nested(65)) }
     }
 
     @Test func anyBytesGiveAJSONBodyOrA400() async {
         let text = Gen.character(in: " "..."~").string(of: 0...64)
         await propertyCheck(count: 2000, input: text) { text in
-            do throws(AdminError) {
+            do throws(AdminAPIFailure) {
                 _ = try AdminResponder.jsonBody(Data(text.utf8))
             } catch {
                 #expect(error.response.status == 400)

@@ -83,7 +83,7 @@ enum IntegerReading: Equatable, Sendable {
 extension Params {
     /// An integer within `rule`'s range; `nil` when absent or blank; otherwise a 422
     /// naming the field (`is not a number`, or the bound it crossed).
-    func int(_ key: String, _ rule: IntegerRule) throws(AdminError) -> Int? {
+    func int(_ key: String, _ rule: IntegerRule) throws(AdminAPIFailure) -> Int? {
         switch IntegerReading.read(values[key], in: rule.range) {
         case .absent: return nil
         case .value(let value): return value
@@ -98,8 +98,8 @@ extension Params {
 extension Dictionary where Key == String, Value == [String] {
     /// Runs a read; its field errors join these (so one 422 lists every bad field),
     /// any other error is thrown.
-    mutating func collect<T>(_ read: () throws(AdminError) -> T?) throws(AdminError) -> T? {
-        do throws(AdminError) {
+    mutating func collect<T>(_ read: () throws(AdminAPIFailure) -> T?) throws(AdminAPIFailure) -> T? {
+        do throws(AdminAPIFailure) {
             return try read()
         } catch {
             guard case .invalid(let fieldErrors) = error else { throw error }

@@ -209,7 +209,7 @@ extension Transaction {
         ]]
     }
 
-    func subscriptionJSON(_ subscription: ServiceSubscription) -> JSONValue {
+    func subscriptionJSON(_ subscription: StoredServiceSubscription) -> JSONValue {
         ["service_subscription": [
             "id": .int(subscription.id), "plan_id": .int(subscription.planID),
             "user_account_id": .int(subscription.accountID),
@@ -316,7 +316,7 @@ struct Page: Equatable, Sendable {
 
     /// The pure path from a query string to a page window, for tests and the fuzz harness:
     /// a malformed query is the 400 the admin API gives; any numbers give a window.
-    static func window(query: Substring, count: Int) -> Result<Range<Int>, AdminError> {
+    static func window(query: Substring, count: Int) -> Result<Range<Int>, AdminAPIFailure> {
         do throws(FormDecoding.Malformed) {
             return .success(Page(Params(try FormDecoding.parse(query))).window(count: max(count, 0)))
         } catch {
