@@ -25,8 +25,9 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        // Bounds and displays for what comes from outside (JSON nesting, URLs with
-        // user-info), shared by the clients and the profile store; depends on nothing.
+        // Bounds and displays for what comes from outside (JSON nesting and the JSON tree
+        // read under that bound, URLs with user-info), shared by the clients, the sandbox
+        // and the profile store; depends on nothing.
         .target(name: "Untrusted"),
         .target(
             name: "HTTPSupport",

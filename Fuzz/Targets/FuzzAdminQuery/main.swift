@@ -2,6 +2,7 @@
 import CFuzzDriver
 import Glibc
 @testable import Sandbox
+import Untrusted
 
 exit(maas_fuzz_main(CommandLine.argc, CommandLine.unsafeArgv) { data, size in
     let text = String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self)

@@ -1,3 +1,5 @@
+import Untrusted
+
 /// Every way an admin request can fail, each rendered as 3scale renders it
 /// (porta `error_handling.rb`, `application_controller.rb`, `provider_required.rb`).
 /// The server's side of a failure; ThreeScaleAdmin's `AdminError` is the client's reading of it.

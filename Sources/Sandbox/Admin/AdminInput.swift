@@ -1,4 +1,5 @@
 import Foundation
+import Untrusted
 
 /// The parameters of one admin request: path captures, query string and body, with
 /// Rails' parameter wrapping (flat body fields are nested under the controller's key).
@@ -53,7 +54,8 @@ struct Params: Sendable {
         switch values[key] {
         case .none, .null: return nil
         case .string(let value): return value
-        case .number(let value): return value.integerText ?? String(value)
+        case .int(let value): return String(value)
+        case .double(let value): return value.integerText ?? String(value)
         case .bool(let value): return String(value)
         case .array, .object: throw .invalid(key, "is invalid")
         }
@@ -69,7 +71,8 @@ struct Params: Sendable {
         switch values[key] {
         case .none, .null: return nil
         case .bool(let value): return value
-        case .number(let value): return value != 0
+        case .int(let value): return value != 0
+        case .double(let value): return value != 0
         case .string(let value):
             switch value.lowercased() {
             case "true", "1", "t", "yes", "on": return true

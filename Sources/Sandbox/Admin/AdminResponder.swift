@@ -119,7 +119,7 @@ struct AdminResponder: HTTPResponder {
     static func jsonBody(_ data: Data) throws(AdminAPIFailure) -> [String: JSONValue] {
         let parsed: JSONValue
         do throws(JSONValue.ParseError) {
-            parsed = try JSONValue.parse(data)
+            parsed = try JSONValue.parseRequest(data)
         } catch .nestedTooDeeply {
             throw .malformedBody(JSONNesting.message())
         } catch {

@@ -1,3 +1,5 @@
+import Untrusted
+
 /// Proxy-config versions: what "deploy" writes and "promote" copies
 /// (porta `proxy_deployment_service.rb`, `proxy_config.rb`, `apicast/*_source.rb`).
 extension Transaction {

@@ -1,3 +1,5 @@
+import Untrusted
+
 /// The one way handlers read an integer a client sent: always with the range the value
 /// may take, so no client number reaches arithmetic unchecked. Out of range gives the
 /// Rails `numericality` message of the bound it crossed, never a trap.
@@ -52,7 +54,9 @@ enum IntegerReading: Equatable, Sendable {
         case .none, .null: return .absent
         case .bool: return .notANumber
         case .array, .object: return .wrongShape
-        case .number(let number):
+        case .int(let integer):
+            return check(integer, range)
+        case .double(let number):
             guard !number.isNaN else { return .notANumber }
             guard number.isInfinite || number.rounded(.towardZero) == number else { return .notANumber }
             guard let integer = Int(exactly: number) else { return number < 0 ? .below : .above }

@@ -1,3 +1,5 @@
+import Untrusted
+
 /// The stored state of the emulated tenant: one provider account and everything it owns.
 /// Field names follow 3scale's columns; timestamps are ISO-8601 strings as 3scale renders them.
 struct SandboxState: Codable, Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import Untrusted
 
 /// Service subscriptions and applications (porta `service_subscriptions_controller.rb`,
 /// `buyers_applications_controller.rb`, `applications_controller.rb`).
@@ -288,7 +289,7 @@ enum ActiveDocRoutes {
             }
         }
         if let body = try params.text("body") {
-            guard let parsed = try? JSONValue.parse(Data(body.utf8)), case .object(let spec) = parsed else {
+            guard let parsed = try? JSONValue.parseRequest(Data(body.utf8)), case .object(let spec) = parsed else {
                 throw .invalid("body", "Invalid JSON")
             }
             // Without skip_swagger_validations the body must look like Swagger 1.2/2.0 or OpenAPI 3.

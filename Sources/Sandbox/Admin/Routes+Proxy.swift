@@ -1,4 +1,5 @@
 import Foundation
+import Untrusted
 
 /// Backend usages, proxy settings, policy chain, deploy and proxy-config versions
 /// (porta `backend_usages_controller.rb`, `proxies_controller.rb`, `proxy/policies_controller.rb`,
@@ -165,7 +166,7 @@ enum ProxyRoutes {
     static func parsePolicies(_ raw: JSONValue) throws(AdminAPIFailure) -> [Policy] {
         var value = raw
         if case .string(let text) = raw {
-            guard let parsed = try? JSONValue.parse(Data(text.utf8)) else {
+            guard let parsed = try? JSONValue.parseRequest(Data(text.utf8)) else {
                 throw .invalid("policies_config", "is invalid")
             }
             value = parsed

@@ -1,3 +1,5 @@
+import Untrusted
+
 /// `/admin/api/services…`: products, their metrics, methods and mapping rules
 /// (porta `services_controller.rb`, `metrics_controller.rb`, `services/mapping_rules_controller.rb`).
 enum ServiceRoutes {

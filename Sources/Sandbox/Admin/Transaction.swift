@@ -1,3 +1,5 @@
+import Untrusted
+
 /// One admin request's view of the state: handlers mutate a copy, which the store
 /// commits only when the handler succeeds (a failed request changes nothing).
 struct Transaction: Sendable {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ThreeScaleAdmin
+import Untrusted
 
 /// Arguments every product sub-verb starts with.
 struct ProductRef: ParsableArguments {

@@ -6,6 +6,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import Untrusted
 import Yams
 
 /// A decoded resource with where it came from.
