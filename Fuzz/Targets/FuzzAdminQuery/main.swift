@@ -1,6 +1,10 @@
 // libFuzzer entry point: an admin API query string through the parameter readers and paging.
 import CFuzzDriver
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 @testable import Sandbox
 import Untrusted
 
