@@ -6,7 +6,9 @@ let propertyBased: Target.Dependency = .product(name: "PropertyBased", package: 
 
 let package = Package(
     name: "maas",
-    platforms: [.macOS(.v14)],
+    // Linux is where it is built and tested. macOS 15 is the first with Synchronization's
+    // Mutex and Atomic; every libc call is guarded for Glibc and Darwin.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "maas", targets: ["maas"]),
     ],
@@ -16,6 +18,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
@@ -25,14 +31,19 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
-        // Bounds and displays for what comes from outside (JSON nesting, URLs with
-        // user-info), shared by the clients and the profile store; depends on nothing.
+        // Bounds and displays for what comes from outside (JSON nesting and the JSON tree
+        // read under that bound, URLs with user-info), shared by the clients, the sandbox
+        // and the profile store; depends on nothing.
         .target(name: "Untrusted"),
+        // What both HTTP clients share: the AsyncHTTPClient set-up, the one transport
+        // error mapper, the bounded read of an error body.
         .target(
             name: "HTTPSupport",
             dependencies: [
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         .target(
@@ -45,7 +56,6 @@ let package = Package(
                 "Untrusted", "HTTPSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
@@ -54,6 +64,7 @@ let package = Package(
             dependencies: [
                 "Untrusted",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
@@ -63,7 +74,11 @@ let package = Package(
                 "SandboxModel", "Untrusted",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ]
         ),
         .target(
@@ -81,6 +96,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // YAMLLimits also imports CYaml, Yams's libyaml target: it is not a product and
+        // cannot be declared; it comes with Yams.
         .target(
             name: "ThreeScaleAdmin",
             dependencies: [
@@ -88,12 +105,39 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .executableTarget(name: "maas", dependencies: ["Shell"]),
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "Untrusted", propertyBased]),
-        .testTarget(name: "ThreeScaleAdminTests", dependencies: ["ThreeScaleAdmin", "Sandbox", "Untrusted", propertyBased], exclude: ["Fixtures"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Profiles", "Sandbox", "ThreeScaleAdmin", propertyBased]),
+        .testTarget(
+            name: "ThreeScaleAdminTests",
+            dependencies: [
+                "ThreeScaleAdmin", "Sandbox", "Untrusted", propertyBased,
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ShellTests",
+            dependencies: [
+                "Shell", "Profiles", "ModelGateway", "Sandbox", "ThreeScaleAdmin", propertyBased,
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .testTarget(
+            name: "HTTPSupportTests",
+            dependencies: [
+                "HTTPSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .testTarget(name: "LoadTestTests", dependencies: ["LoadTest", "ModelGateway", "Sandbox", "SandboxModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["maas"]),
         .testTarget(
@@ -101,7 +145,11 @@ let package = Package(
             dependencies: [
                 "SandboxModel", "Untrusted",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
@@ -109,18 +157,24 @@ let package = Package(
             name: "ModelGatewayTests",
             dependencies: [
                 "ModelGateway", "SandboxModel", "Untrusted", propertyBased,
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(
             name: "SandboxTests",
             dependencies: [
-                "Sandbox", "Untrusted", propertyBased,
+                "Sandbox", "SandboxModel", "Untrusted", propertyBased,
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             exclude: ["Fixtures"]
         ),
@@ -130,16 +184,16 @@ let package = Package(
 // `scripts/fuzz` sets MAAS_FUZZ=1 to add the libFuzzer targets (built with -sanitize=fuzzer
 // into .build-fuzz); an ordinary build never sees them.
 if Context.environment["MAAS_FUZZ"] != nil {
-    let fuzzTargets: [(String, Target.Dependency)] = [
-        ("FuzzEventStream", "ModelGateway"),
-        ("FuzzScript", "Shell"),
-        ("FuzzResources", "ThreeScaleAdmin"),
-        ("FuzzAdminBody", "Sandbox"),
-        ("FuzzAdminQuery", "Sandbox"),
+    let fuzzTargets: [(String, [Target.Dependency])] = [
+        ("FuzzEventStream", ["ModelGateway"]),
+        ("FuzzScript", ["Shell"]),
+        ("FuzzResources", ["ThreeScaleAdmin"]),
+        ("FuzzAdminBody", ["Sandbox", "SandboxModel", .product(name: "NIOCore", package: "swift-nio")]),
+        ("FuzzAdminQuery", ["Sandbox", "Untrusted"]),
     ]
     package.targets.append(.target(name: "CFuzzDriver", path: "Fuzz/Targets/CFuzzDriver"))
-    for (name, module) in fuzzTargets {
+    for (name, modules) in fuzzTargets {
         package.targets.append(
-            .executableTarget(name: name, dependencies: ["CFuzzDriver", module], path: "Fuzz/Targets/\(name)"))
+            .executableTarget(name: name, dependencies: ["CFuzzDriver"] + modules, path: "Fuzz/Targets/\(name)"))
     }
 }

@@ -77,7 +77,7 @@ public struct EventStream: AsyncSequence, Sendable {
                     chunk = try await bodyIterator.next()
                 } catch {
                     ended = true
-                    throw TransportErrorMapper.error(
+                    throw GatewayError.transport(
                         error, url: url, host: host, tokensReceived: decoder.tokensReceived)
                 }
                 guard let chunk else {

@@ -22,10 +22,15 @@ public final class GatewayClient: Sendable {
     public init(configuration: GatewayConfiguration) throws(GatewayError) {
         self.configuration = configuration
         self.endpoint = try Endpoint(configuration)
-        self.http = HTTPClient(
-            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
-            configuration: try Self.httpConfiguration(configuration)
-        )
+        do {
+            self.http = try TransportSettings(
+                caFile: configuration.caFile, insecureTLS: configuration.insecureTLS,
+                connectTimeout: configuration.connectTimeout, readTimeout: configuration.readTimeout,
+                maxConnections: configuration.maxConnections
+            ).makeClient()
+        } catch {
+            throw .invalidCAFile(path: error.path, reason: error.reason)
+        }
     }
 
     /// Closes the connections. The client cannot be used afterwards.
@@ -129,7 +134,7 @@ public final class GatewayClient: Sendable {
             let buffer = try await response.body.collect(upTo: Self.maxResponseSize)
             return (Int(response.status.code), Array(buffer.readableBytesView))
         } catch {
-            throw TransportErrorMapper.error(error, url: endpoint.display(path), host: endpoint.host, tokensReceived: nil)
+            throw GatewayError.transport(error, url: endpoint.display(path), host: endpoint.host, tokensReceived: nil)
         }
     }
 
@@ -151,7 +156,7 @@ public final class GatewayClient: Sendable {
             return EventStream(
                 body: response.body, url: endpoint.display(path), host: endpoint.host, status: Int(response.status.code))
         } catch {
-            throw TransportErrorMapper.error(error, url: endpoint.display(path), host: endpoint.host, tokensReceived: nil)
+            throw GatewayError.transport(error, url: endpoint.display(path), host: endpoint.host, tokensReceived: nil)
         }
     }
 
@@ -194,44 +199,5 @@ public final class GatewayClient: Sendable {
             request.headers.add(name: "content-type", value: "application/json")
         }
         return request
-    }
-
-    private static func httpConfiguration(_ configuration: GatewayConfiguration) throws(GatewayError)
-        -> HTTPClient.Configuration
-    {
-        var http = HTTPClient.Configuration(
-            certificateVerification: configuration.insecureTLS ? .none : .fullVerification)
-        if let caFile = configuration.caFile {
-            try checkCAFile(caFile)
-            http.tlsConfiguration?.additionalTrustRoots = [.file(caFile)]
-        }
-        http.timeout = .init(
-            connect: TimeAmount(configuration.connectTimeout), read: TimeAmount(configuration.readTimeout))
-        // Every request carries the API key; a redirect would take it to wherever the
-        // server points (AsyncHTTPClient keeps custom headers across origins).
-        http.redirectConfiguration = .disallow
-        // Fail at once on "connection refused" instead of retrying until the
-        // connect timeout: the user should hear about a wrong URL right away.
-        http.connectionPool.retryConnectionEstablishment = false
-        if let maxConnections = configuration.maxConnections {
-            http.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, maxConnections)
-        }
-        return http
-    }
-
-    private static func checkCAFile(_ path: String) throws(GatewayError) {
-        guard let contents = FileManager.default.contents(atPath: path) else {
-            throw .invalidCAFile(path: path, reason: "cannot read it")
-        }
-        guard String(decoding: contents, as: UTF8.self).contains("-----BEGIN CERTIFICATE-----") else {
-            throw .invalidCAFile(path: path, reason: "no PEM certificate in it")
-        }
-    }
-}
-
-extension TimeAmount {
-    init(_ duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 }

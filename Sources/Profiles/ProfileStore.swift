@@ -172,7 +172,7 @@ public struct ProfileStore: Sendable {
         let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            let n = bytes[written...].withUnsafeBytes { systemWrite(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))
@@ -216,4 +216,9 @@ struct FileLock {
         flock(fd, LOCK_UN)
         close(fd)
     }
+}
+
+/// write(2), under a name that no `write` method shadows.
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(fd, buffer, count)
 }

@@ -19,7 +19,16 @@ final class PseudoTerminal {
         let slavePath = String(cString: name)
         close(slave)
 
+        // Darwin's spawn types are optional pointers, glibc's are structs.
+        #if canImport(Darwin)
+        var actions: posix_spawn_file_actions_t?
+        var attributes: posix_spawnattr_t?
+        let newSession = Int16(POSIX_SPAWN_SETSID)
+        #else
         var actions = posix_spawn_file_actions_t()
+        var attributes = posix_spawnattr_t()
+        let newSession = Int16(0x80)  // POSIX_SPAWN_SETSID, which glibc declares for _GNU_SOURCE only
+        #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         // Opened after setsid, the terminal becomes the child's controlling terminal (Ctrl-C works).
@@ -27,10 +36,9 @@ final class PseudoTerminal {
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
         posix_spawn_file_actions_addclose(&actions, master)
-        var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(0x80)) // POSIX_SPAWN_SETSID
+        posix_spawnattr_setflags(&attributes, newSession)
 
         // env -C sets the working folder: glibc's addchdir_np is not visible to Swift.
         let argv = (["/usr/bin/env", "-C", directory, executable] + arguments).map { strdup($0) } + [nil]

@@ -1,9 +1,24 @@
 import Foundation
 @testable import Sandbox
 import Testing
+import Untrusted
 
 @Suite("Admin API: products, proxy, policies, configs")
 struct AdminProductTests {
+    @Test func integersAbove2To53RoundTripExactly() async throws {
+        try await TestSandbox.with { t in
+            let id = try #require(try await t.createProduct("Product")["id"]?.doubleValue).asInt
+            let chain = #"[{"name":"cors","version":"builtin","configuration":{"max_age":9007199254740993},"enabled":true}]"#
+            let stored = try await t.call(.PUT, "/admin/api/services/\(id)/proxy/policies.json", form: [("policies_config", chain)])
+            #expect(stored.status == 200)
+            #expect(stored.text.contains(#""max_age":9007199254740993"#))
+            let read = try await t.call(.GET, "/admin/api/services/\(id)/proxy/policies.json").json
+            let maxAge = read["policies_config"]?.arrayValue?.first?["configuration"]?["max_age"]
+            #expect(maxAge == .int(9_007_199_254_740_993))
+            #expect(maxAge != .int(9_007_199_254_740_992))
+        }
+    }
+
     @Test func productCrudCreatesHitsDefaultPlanAndRule() async throws {
         try await TestSandbox.with { t in
             let service = try await t.createProduct("LLama70B")

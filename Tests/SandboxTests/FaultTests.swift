@@ -30,7 +30,7 @@ struct FaultTests {
             #expect(rule.status == 422)
             #expect(rule.json == ["errors": ["position": ["must be greater than or equal to -2147483648"]]])
             let json = try await t.call(.POST, "/admin/api/services/\(id)/proxy/mapping_rules.json", json: [
-                "http_method": "GET", "pattern": "/x", "delta": .number(1e300), "metric_id": .int(hits),
+                "http_method": "GET", "pattern": "/x", "delta": .double(1e300), "metric_id": .int(hits),
             ])
             #expect(json.json == ["errors": ["delta": ["must be less than or equal to 2147483647"]]])
             #expect(try await t.call(.GET, "/admin/api/services.json").status == 200)

@@ -32,8 +32,8 @@ struct HostileInputTests {
             Gen.double(in: -1e300...1e300)
         ) { integer, shape, noise, boundA, boundB, number in
             let range = Int(min(boundA, boundB))...Int(max(boundA, boundB))
-            for value: JSONValue in [.string(Self.numberText(integer, shape, noise)), .number(number),
-                                     .number(Double(integer))] {
+            for value: JSONValue in [.string(Self.numberText(integer, shape, noise)), .double(number),
+                                     .double(Double(integer))] {
                 switch IntegerReading.read(value, in: range) {
                 case .value(let read): #expect(range.contains(read))
                 case .below, .above, .notANumber, .absent, .wrongShape: break
@@ -55,11 +55,11 @@ struct HostileInputTests {
         #expect(IntegerReading.read("9223372036854775807", in: range) == .above)
         #expect(IntegerReading.read("99999999999999999999999", in: range) == .above)
         #expect(IntegerReading.read("-99999999999999999999999", in: range) == .below)
-        #expect(IntegerReading.read(.number(1e300), in: range) == .above)
-        #expect(IntegerReading.read(.number(-.infinity), in: range) == .below)
-        #expect(IntegerReading.read(.number(.nan), in: range) == .notANumber)
-        #expect(IntegerReading.read(.number(2.5), in: range) == .notANumber)
-        #expect(IntegerReading.read(.number(42), in: range) == .value(42))
+        #expect(IntegerReading.read(.double(1e300), in: range) == .above)
+        #expect(IntegerReading.read(.double(-.infinity), in: range) == .below)
+        #expect(IntegerReading.read(.double(.nan), in: range) == .notANumber)
+        #expect(IntegerReading.read(.double(2.5), in: range) == .notANumber)
+        #expect(IntegerReading.read(.double(42), in: range) == .value(42))
         #expect(IntegerReading.read(" 7 ", in: range) == .value(7))
         #expect(IntegerReading.read("", in: range) == .absent)
         #expect(IntegerReading.read("1e3", in: range) == .notANumber)
@@ -69,9 +69,9 @@ struct HostileInputTests {
 
     @Test func outOfRangeIsA422NamingTheBound() throws {
         let params = Params(["position": "-9223372036854775808", "delta": "0", "page": "x"])
-        #expect(throws: AdminError.self) { try params.int("position", .position) }
+        #expect(throws: AdminAPIFailure.self) { try params.int("position", .position) }
         let response: AdminResponse
-        do throws(AdminError) {
+        do throws(AdminAPIFailure) {
             _ = try params.int("position", .position)
             Issue.record("no error")
             return
@@ -82,7 +82,7 @@ struct HostileInputTests {
         guard case .json(let body) = response.body else { Issue.record("not JSON"); return }
         #expect(body == ["errors": ["position": ["must be greater than or equal to -2147483648"]]])
         var errors: [String: [String]] = [:]
-        let delta = try errors.collect { () throws(AdminError) in try params.int("delta", .delta) }
+        let delta = try errors.collect { () throws(AdminAPIFailure) in try params.int("delta", .delta) }
         #expect(delta == nil)
         #expect(errors == ["delta": ["must be greater than 0"]])
     }
@@ -100,22 +100,22 @@ struct HostileInputTests {
                                   .leastNonzeroMagnitude, -0.0, 0.5]
         for value in specials {
             _ = value.exactInteger
-            _ = JSONValue.number(value).integer(clampedTo: 0...1_000_000_000)
-            _ = try? Params(["x": .number(value)]).string("x")
+            _ = JSONValue.double(value).integer(clampedTo: 0...1_000_000_000)
+            _ = try? Params(["x": .double(value)]).string("x")
         }
-        #expect(JSONValue.number(.nan).integer(clampedTo: 0...10) == nil)
+        #expect(JSONValue.double(.nan).integer(clampedTo: 0...10) == nil)
         #expect(JSONValue.string("nan").integer(clampedTo: 0...10) == nil)
         #expect(JSONValue.string("inf").integer(clampedTo: 0...10) == 10)
-        #expect(JSONValue.number(-1e300).integer(clampedTo: 0...10) == 0)
+        #expect(JSONValue.double(-1e300).integer(clampedTo: 0...10) == 0)
         await propertyCheck(count: 1000, input: Gen.double(in: -1e300...1e300)) { value in
             if let integer = value.exactInteger { #expect(Double(integer) == value) }
-            let clamped = JSONValue.number(value).integer(clampedTo: -5...5)
+            let clamped = JSONValue.double(value).integer(clampedTo: -5...5)
             #expect(clamped.map { (-5...5).contains($0) } == true)
         }
     }
 
     @Test func corsMaxAgeFromAnyStoredValue() {
-        for raw: JSONValue in ["nan", "inf", "-inf", .number(1e300), "12"] {
+        for raw: JSONValue in ["nan", "inf", "-inf", .double(1e300), "12"] {
             let policy = CorsPolicy(configuration: ["max_age": raw])
             #expect((0...1_000_000_000).contains(policy.maxAge))
         }
@@ -273,7 +273,7 @@ struct HostileInputTests {
 
     @Test func aDeepAdminBodyIsA400NotACrash() throws {
         let deep = Data(#"{"a":"#.utf8) + Self.nested(100_000) + Data("}".utf8)
-        do throws(AdminError) {
+        do throws(AdminAPIFailure) {
             _ = try AdminResponder.jsonBody(deep)
             Issue.record("a 100,000-deep body was accepted")
         } catch {
@@ -282,14 +282,14 @@ struct HostileInputTests {
             #expect(body["error"]?.stringValue?.contains("nested too deeply") == true)
         }
         #expect(try AdminResponder.jsonBody(Data(#"{"name":"x","n":[1,[2]]}"#.utf8)) == ["name": "x", "n": [1, [2]]])
-        #expect(throws: AdminError.self) { try AdminResponder.jsonBody(Data("[1]".utf8)) }
-        #expect(throws: JSONValue.ParseError.nestedTooDeeply) { try JSONValue.parse(Self.nested(65)) }
+        #expect(throws: AdminAPIFailure.self) { try AdminResponder.jsonBody(Data("[1]".utf8)) }
+        #expect(throws: JSONValue.ParseError.nestedTooDeeply) { try JSONValue.parseRequest(Self.nested(65)) }
     }
 
     @Test func anyBytesGiveAJSONBodyOrA400() async {
         let text = Gen.character(in: " "..."~").string(of: 0...64)
         await propertyCheck(count: 2000, input: text) { text in
-            do throws(AdminError) {
+            do throws(AdminAPIFailure) {
                 _ = try AdminResponder.jsonBody(Data(text.utf8))
             } catch {
                 #expect(error.response.status == 400)

@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 @testable import Sandbox
 import Testing
+import Untrusted
 
 /// The lab (`reference/seed/000_2f8155edb61ca388.txt`) done by HTTP alone, as the
 /// 3scale operator and the admin/developer portals would, then the lab's curl.

@@ -1,6 +1,7 @@
 import Foundation
 @testable import Sandbox
 import Testing
+import Untrusted
 
 /// Every served admin route exists in porta's Account Management API spec with the
 /// same method, and the parameters each handler reads are the spec's.

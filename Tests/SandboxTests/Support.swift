@@ -5,6 +5,7 @@ import NIOHTTP1
 @testable import Sandbox
 import SandboxModel
 import Testing
+import Untrusted
 
 /// A running sandbox plus an HTTP client, torn down after the body.
 struct TestSandbox {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ThreeScaleAdmin
+import Untrusted
 
 @Suite("Admin client")
 struct ClientTests {
@@ -79,6 +80,20 @@ struct ClientTests {
         #expect(body.encoded == "pattern=%2Fv1%2Fchat%2Fcompletions&private_endpoint=http%3A%2F%2Fh%3A8000%2Fa%3Fb%3Dc%26d&name=LLama%2070B%2B")
         let chain = JSONValue.array([PolicyConfig(name: "apicast", version: "builtin").jsonValue]).jsonText
         #expect(chain == #"[{"configuration":{},"enabled":true,"name":"apicast","version":"builtin"}]"#)
+    }
+
+    @Test("integers above 2^53 come back exactly; numbers compare by value")
+    func exactIntegers() throws {
+        let configuration = try #require(JSONValue.parse(#"{"max_age": 9007199254740993, "ratio": 0.5}"#))
+        #expect(configuration["max_age"] == .int(9_007_199_254_740_993))
+        #expect(configuration["max_age"] != .int(9_007_199_254_740_992))
+        #expect(configuration["max_age"] != .double(9_007_199_254_740_992))
+        let chain = JSONValue.array([PolicyConfig(name: "cors", version: "builtin", configuration: configuration).jsonValue])
+        #expect(chain.jsonText.contains(#""max_age":9007199254740993"#))
+        #expect(JSONValue.parse(chain.jsonText) == chain)
+        // A YAML 180 is the JSON 180.0 a server sends back, in sets and dictionaries too.
+        #expect(JSONValue.int(180) == .double(180))
+        #expect(Set<JSONValue>([.int(180), .double(180), .double(180.5)]).count == 2)
     }
 
     @Test("admin URLs are checked; the token never appears in a URL")

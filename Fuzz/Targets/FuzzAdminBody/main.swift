@@ -2,7 +2,11 @@
 // admin API JSON object, and a JSON body to the model.
 import CFuzzDriver
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NIOCore
 @testable import Sandbox
 @testable import SandboxModel

@@ -1,7 +1,12 @@
 // libFuzzer entry point: an admin API query string through the parameter readers and paging.
 import CFuzzDriver
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 @testable import Sandbox
+import Untrusted
 
 exit(maas_fuzz_main(CommandLine.argc, CommandLine.unsafeArgv) { data, size in
     let text = String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self)

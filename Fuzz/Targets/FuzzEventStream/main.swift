@@ -1,7 +1,11 @@
 // libFuzzer entry point: bytes from a model server's event stream, cut into network
 // reads at points the input chooses, through the SSE decoder and the chunk scanner.
 import CFuzzDriver
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ModelGateway
 
 exit(maas_fuzz_main(CommandLine.argc, CommandLine.unsafeArgv) { data, size in

@@ -1,6 +1,10 @@
 // libFuzzer entry point: an `apply -f` file through the YAML resource loader and validator.
 import CFuzzDriver
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ThreeScaleAdmin
 
 exit(maas_fuzz_main(CommandLine.argc, CommandLine.unsafeArgv) { data, size in

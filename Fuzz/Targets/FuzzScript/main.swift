@@ -1,7 +1,11 @@
 // libFuzzer entry point: a script file's text through the line joiner and tokenizer, and
 // each logical line through the history redactor.
 import CFuzzDriver
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Shell
 
 exit(maas_fuzz_main(CommandLine.argc, CommandLine.unsafeArgv) { data, size in

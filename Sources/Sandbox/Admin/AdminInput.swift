@@ -1,4 +1,5 @@
 import Foundation
+import Untrusted
 
 /// The parameters of one admin request: path captures, query string and body, with
 /// Rails' parameter wrapping (flat body fields are nested under the controller's key).
@@ -21,7 +22,7 @@ struct AdminInput: Sendable {
 
     /// `params.require(key)` / `params.fetch(key, {})` after `wrap_parameters`:
     /// `key[...]` nested fields, or else the flat body fields.
-    func wrapped(_ key: String, required: Bool = true) throws(AdminError) -> Params {
+    func wrapped(_ key: String, required: Bool = true) throws(AdminAPIFailure) -> Params {
         if let nested = merged[key] {
             guard case .object(let object) = nested else { throw .wrongType(key) }
             if object.isEmpty, required { throw .parameterMissing(key) }
@@ -33,7 +34,7 @@ struct AdminInput: Sendable {
     }
 
     /// A numeric id from the path; anything else cannot match a record.
-    func id(_ name: String) throws(AdminError) -> Int {
+    func id(_ name: String) throws(AdminAPIFailure) -> Int {
         guard let raw = path[name], let id = Int(raw) else { throw .notFound }
         return id
     }
@@ -49,27 +50,29 @@ struct Params: Sendable {
     func has(_ key: String) -> Bool { values[key] != nil }
 
     /// A scalar as text; `nil` when absent or JSON null; wrong shapes are a 422.
-    func string(_ key: String) throws(AdminError) -> String? {
+    func string(_ key: String) throws(AdminAPIFailure) -> String? {
         switch values[key] {
         case .none, .null: return nil
         case .string(let value): return value
-        case .number(let value): return value.integerText ?? String(value)
+        case .int(let value): return String(value)
+        case .double(let value): return value.integerText ?? String(value)
         case .bool(let value): return String(value)
         case .array, .object: throw .invalid(key, "is invalid")
         }
     }
 
     /// Present and not blank.
-    func text(_ key: String) throws(AdminError) -> String? {
+    func text(_ key: String) throws(AdminAPIFailure) -> String? {
         guard let value = try string(key), !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         return value
     }
 
-    func bool(_ key: String) throws(AdminError) -> Bool? {
+    func bool(_ key: String) throws(AdminAPIFailure) -> Bool? {
         switch values[key] {
         case .none, .null: return nil
         case .bool(let value): return value
-        case .number(let value): return value != 0
+        case .int(let value): return value != 0
+        case .double(let value): return value != 0
         case .string(let value):
             switch value.lowercased() {
             case "true", "1", "t", "yes", "on": return true
@@ -81,7 +84,7 @@ struct Params: Sendable {
     }
 
     /// A finite number; `nan` and `inf` are not numbers to Rails (and JSON cannot carry them).
-    func double(_ key: String) throws(AdminError) -> Double? {
+    func double(_ key: String) throws(AdminAPIFailure) -> Double? {
         guard let raw = try string(key) else { return nil }
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return nil }
@@ -90,7 +93,7 @@ struct Params: Sendable {
     }
 
     /// An id that must refer to a record: anything but a number cannot be found.
-    func reference(_ key: String) throws(AdminError) -> Int? {
+    func reference(_ key: String) throws(AdminAPIFailure) -> Int? {
         guard let raw = try string(key) else { return nil }
         guard let value = Int(raw.trimmingCharacters(in: .whitespaces)) else { throw .notFound }
         return value

@@ -24,20 +24,20 @@ struct AdminResponder: HTTPResponder {
         let captures: [String: String]
         switch table.match(method: request.method, path: request.uri.path) {
         case .found(let found, let pathCaptures): (route, captures) = (found, pathCaptures)
-        case .notFound: return Self.render(AdminError.notFound.response)
-        case .notAcceptable(let format): return Self.render(AdminError.notAcceptable(format).response)
+        case .notFound: return Self.render(AdminAPIFailure.notFound.response)
+        case .notAcceptable(let format): return Self.render(AdminAPIFailure.notAcceptable(format).response)
         }
         let input: AdminInput
-        do throws(AdminError) {
+        do throws(AdminAPIFailure) {
             input = try await Self.input(request, captures: captures, permitted: route.permitted)
         } catch {
             return Self.render(error.response)
         }
         guard let token = await authenticate(request, input: input) else {
-            return Self.render(AdminError.accessDenied.response)
+            return Self.render(AdminAPIFailure.accessDenied.response)
         }
         if route.isWrite, token.permission != "rw" {
-            return Self.render(AdminError.insufficientPermissions.response)
+            return Self.render(AdminAPIFailure.insufficientPermissions.response)
         }
 
         var reservation: GatewayManager.Pair?
@@ -45,7 +45,7 @@ struct AdminResponder: HTTPResponder {
             do throws(SandboxError) {
                 reservation = try await gateways.reserve()
             } catch {
-                return Self.render(AdminError.message(403, error.message).response)
+                return Self.render(AdminAPIFailure.message(403, error.message).response)
             }
         }
         let baseURL = "http://" + (request.head.authority ?? "localhost")
@@ -82,7 +82,7 @@ struct AdminResponder: HTTPResponder {
 
     private static func input(
         _ request: Request, captures: [String: String], permitted: Set<String>
-    ) async throws(AdminError) -> AdminInput {
+    ) async throws(AdminAPIFailure) -> AdminInput {
         var request = request
         let query: [String: JSONValue]
         do throws(FormDecoding.Malformed) {
@@ -116,10 +116,10 @@ struct AdminResponder: HTTPResponder {
 
     /// The JSON body decoder, pure for tests and the fuzz harness: an object, or the
     /// 400 the admin API answers (not JSON, nested too deeply, not an object).
-    static func jsonBody(_ data: Data) throws(AdminError) -> [String: JSONValue] {
+    static func jsonBody(_ data: Data) throws(AdminAPIFailure) -> [String: JSONValue] {
         let parsed: JSONValue
         do throws(JSONValue.ParseError) {
-            parsed = try JSONValue.parse(data)
+            parsed = try JSONValue.parseRequest(data)
         } catch .nestedTooDeeply {
             throw .malformedBody(JSONNesting.message())
         } catch {

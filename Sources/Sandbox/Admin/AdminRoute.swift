@@ -3,7 +3,7 @@ import Hummingbird
 /// One served admin endpoint. The table of these is both the dispatcher and the
 /// record the spec-conformance test compares with `porta-account_management_api.json`.
 struct AdminRoute: Sendable {
-    typealias Handler = @Sendable (inout Transaction, AdminInput) throws(AdminError) -> AdminResponse
+    typealias Handler = @Sendable (inout Transaction, AdminInput) throws(AdminAPIFailure) -> AdminResponse
 
     let method: HTTPRequest.Method
     /// `/admin/api/backend_apis/{id}.json`

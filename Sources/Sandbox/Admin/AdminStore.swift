@@ -59,7 +59,7 @@ actor AdminStore {
             state: state, now: Timestamp.now(), baseURL: baseURL, reservedEndpoints: reserved
         )
         let response: AdminResponse
-        do throws(AdminError) {
+        do throws(AdminAPIFailure) {
             response = try route.handler(&transaction, input)
         } catch {
             return (error.response, [])
@@ -68,7 +68,7 @@ actor AdminStore {
             do throws(SandboxError) {
                 try file?.save(transaction.state)
             } catch {
-                return (AdminError.message(500, error.message).response, [])
+                return (AdminAPIFailure.message(500, error.message).response, [])
             }
             state = transaction.state
         }

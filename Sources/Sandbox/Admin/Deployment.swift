@@ -1,3 +1,5 @@
+import Untrusted
+
 /// Proxy-config versions: what "deploy" writes and "promote" copies
 /// (porta `proxy_deployment_service.rb`, `proxy_config.rb`, `apicast/*_source.rb`).
 extension Transaction {
@@ -74,7 +76,7 @@ extension Transaction {
     }
 
     /// Writes a new sandbox version unless the latest one already has this content.
-    mutating func deployToStaging(_ serviceID: Int) throws(AdminError) {
+    mutating func deployToStaging(_ serviceID: Int) throws(AdminAPIFailure) {
         let index = try serviceIndex(serviceID)
         let service = state.services[index]
         let gateway = gatewayConfig(for: service)
@@ -89,7 +91,7 @@ extension Transaction {
     }
 
     /// `staging` is accepted as an alias of `sandbox` in paths.
-    static func environment(_ raw: String?) throws(AdminError) -> String {
+    static func environment(_ raw: String?) throws(AdminAPIFailure) -> String {
         switch raw {
         case "sandbox", "staging": return "sandbox"
         case "production": return "production"

@@ -1,4 +1,5 @@
 import Foundation
+import Untrusted
 
 /// Parses `application/x-www-form-urlencoded` text into a parameter tree the way Rails
 /// does: `a=1`, `a[b]=1` (nested object), `a[]=1&a[]=2` (array), `a[b][]=1`.

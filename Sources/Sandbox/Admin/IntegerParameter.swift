@@ -1,3 +1,5 @@
+import Untrusted
+
 /// The one way handlers read an integer a client sent: always with the range the value
 /// may take, so no client number reaches arithmetic unchecked. Out of range gives the
 /// Rails `numericality` message of the bound it crossed, never a trap.
@@ -52,7 +54,9 @@ enum IntegerReading: Equatable, Sendable {
         case .none, .null: return .absent
         case .bool: return .notANumber
         case .array, .object: return .wrongShape
-        case .number(let number):
+        case .int(let integer):
+            return check(integer, range)
+        case .double(let number):
             guard !number.isNaN else { return .notANumber }
             guard number.isInfinite || number.rounded(.towardZero) == number else { return .notANumber }
             guard let integer = Int(exactly: number) else { return number < 0 ? .below : .above }
@@ -83,7 +87,7 @@ enum IntegerReading: Equatable, Sendable {
 extension Params {
     /// An integer within `rule`'s range; `nil` when absent or blank; otherwise a 422
     /// naming the field (`is not a number`, or the bound it crossed).
-    func int(_ key: String, _ rule: IntegerRule) throws(AdminError) -> Int? {
+    func int(_ key: String, _ rule: IntegerRule) throws(AdminAPIFailure) -> Int? {
         switch IntegerReading.read(values[key], in: rule.range) {
         case .absent: return nil
         case .value(let value): return value
@@ -98,8 +102,8 @@ extension Params {
 extension Dictionary where Key == String, Value == [String] {
     /// Runs a read; its field errors join these (so one 422 lists every bad field),
     /// any other error is thrown.
-    mutating func collect<T>(_ read: () throws(AdminError) -> T?) throws(AdminError) -> T? {
-        do throws(AdminError) {
+    mutating func collect<T>(_ read: () throws(AdminAPIFailure) -> T?) throws(AdminAPIFailure) -> T? {
+        do throws(AdminAPIFailure) {
             return try read()
         } catch {
             guard case .invalid(let fieldErrors) = error else { throw error }

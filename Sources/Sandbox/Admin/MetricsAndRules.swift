@@ -17,7 +17,7 @@ extension Transaction {
     @discardableResult
     mutating func createMetric(
         owner: OwnerKind, ownerID: Int, parent: Metric?, params: Params
-    ) throws(AdminError) -> Metric {
+    ) throws(AdminAPIFailure) -> Metric {
         var errors: [String: [String]] = [:]
         let friendlyName = try params.text("friendly_name")
         let unit: String?
@@ -55,7 +55,7 @@ extension Transaction {
         ))
     }
 
-    mutating func updateMetric(_ id: Int, params: Params) throws(AdminError) -> Metric {
+    mutating func updateMetric(_ id: Int, params: Params) throws(AdminAPIFailure) -> Metric {
         guard let index = state.metrics.firstIndex(where: { $0.id == id }) else { throw .notFound }
         var metric = state.metrics[index]
         if let friendlyName = try params.string("friendly_name") {
@@ -77,7 +77,7 @@ extension Transaction {
 
     /// Refused for hits and for metrics the latest gateway configs use (porta `metric.rb#destroyable?`);
     /// otherwise removes the metric, its methods, and what refers to them.
-    mutating func deleteMetric(_ metric: Metric) throws(AdminError) {
+    mutating func deleteMetric(_ metric: Metric) throws(AdminAPIFailure) {
         if metric.systemName == "hits" || (metric.owner == .backend && metric.systemName == "hits.\(metric.ownerID)") {
             throw .deleteRefused(["base": ["The Hits metric cannot be deleted"]])
         }
@@ -101,7 +101,7 @@ extension Transaction {
             .sorted { ($0.position, $0.id) < ($1.position, $1.id) }
     }
 
-    mutating func createMappingRule(owner: OwnerKind, ownerID: Int, params: Params) throws(AdminError) -> MappingRule {
+    mutating func createMappingRule(owner: OwnerKind, ownerID: Int, params: Params) throws(AdminAPIFailure) -> MappingRule {
         var rule = MappingRule(
             id: 0, owner: owner, ownerID: ownerID, metricID: 0, pattern: "", httpMethod: "", delta: 0,
             position: (mappingRules(of: owner, ownerID).map(\.position).max() ?? 0).addingSaturated(1), last: false,
@@ -114,7 +114,7 @@ extension Transaction {
         return state.mappingRules.first { $0.id == rule.id } ?? rule
     }
 
-    mutating func updateMappingRule(_ id: Int, owner: OwnerKind, ownerID: Int, params: Params) throws(AdminError) -> MappingRule {
+    mutating func updateMappingRule(_ id: Int, owner: OwnerKind, ownerID: Int, params: Params) throws(AdminAPIFailure) -> MappingRule {
         guard let index = state.mappingRules.firstIndex(where: { $0.id == id && $0.owner == owner && $0.ownerID == ownerID })
         else { throw .notFound }
         var rule = state.mappingRules[index]
@@ -126,7 +126,7 @@ extension Transaction {
     }
 
     /// Sets the fields a request gives; returns the requested position, checked with the rest.
-    private func applyRuleFields(_ rule: inout MappingRule, params: Params, creating: Bool) throws(AdminError) -> Int? {
+    private func applyRuleFields(_ rule: inout MappingRule, params: Params, creating: Bool) throws(AdminAPIFailure) -> Int? {
         var errors: [String: [String]] = [:]
         if creating || params.has("http_method") {
             let method = try params.string("http_method") ?? ""
@@ -143,13 +143,13 @@ extension Transaction {
             rule.pattern = pattern
         }
         if creating || params.has("delta") {
-            if let delta = try errors.collect({ () throws(AdminError) in try params.int("delta", .delta) }) {
+            if let delta = try errors.collect({ () throws(AdminAPIFailure) in try params.int("delta", .delta) }) {
                 rule.delta = delta
             } else if errors["delta"] == nil {
                 errors["delta", default: []].append("can't be blank")
             }
         }
-        let position = try errors.collect { () throws(AdminError) in try params.int("position", .position) }
+        let position = try errors.collect { () throws(AdminAPIFailure) in try params.int("position", .position) }
         if creating || params.has("metric_id") {
             if let metricID = try params.reference("metric_id") {
                 _ = try metric(metricID, owner: rule.owner, ownerID: rule.ownerID)

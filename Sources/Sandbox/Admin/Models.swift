@@ -1,3 +1,5 @@
+import Untrusted
+
 /// The stored state of the emulated tenant: one provider account and everything it owns.
 /// Field names follow 3scale's columns; timestamps are ISO-8601 strings as 3scale renders them.
 struct SandboxState: Codable, Sendable, Equatable {
@@ -23,7 +25,7 @@ struct SandboxState: Codable, Sendable, Equatable {
     var servicePlans: [ServicePlan] = []
     var limits: [UsageLimit] = []
     var pricingRules: [PricingRule] = []
-    var subscriptions: [ServiceSubscription] = []
+    var subscriptions: [StoredServiceSubscription] = []
     var activeDocs: [ActiveDoc] = []
     var applications: [Application] = []
 
@@ -225,7 +227,9 @@ struct PricingRule: Codable, Sendable, Equatable {
     var updatedAt: String
 }
 
-struct ServiceSubscription: Codable, Sendable, Equatable {
+/// An account's subscription to a product as the sandbox stores it (ThreeScaleAdmin's
+/// `ServiceSubscription` is what a client reads of it).
+struct StoredServiceSubscription: Codable, Sendable, Equatable {
     var id: Int
     var accountID: Int
     var planID: Int

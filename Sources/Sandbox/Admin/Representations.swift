@@ -1,3 +1,5 @@
+import Untrusted
+
 /// JSON representations as porta's representers render them: `{"<singular>": {…}}`,
 /// nil attributes omitted unless porta renders them as null.
 extension Transaction {
@@ -156,7 +158,7 @@ extension Transaction {
         let isDefault = state.services.first { $0.id == plan.serviceID }?.defaultApplicationPlanID == plan.id
         return ["application_plan": [
             "id": .int(plan.id), "name": .string(plan.name), "state": .string(plan.state),
-            "setup_fee": .number(plan.setupFee), "cost_per_month": .number(plan.costPerMonth),
+            "setup_fee": .double(plan.setupFee), "cost_per_month": .double(plan.costPerMonth),
             "trial_period_days": .int(plan.trialPeriodDays), "cancellation_period": .int(0),
             "approval_required": .bool(plan.approvalRequired), "default": .bool(isDefault), "custom": false,
             "system_name": .string(plan.systemName),
@@ -173,7 +175,7 @@ extension Transaction {
         return ["service_plan": [
             "id": .int(plan.id), "name": .string(plan.name), "state": .string(plan.state),
             "system_name": .string(plan.systemName),
-            "setup_fee": .number(0), "cost_per_month": .number(0), "trial_period_days": .int(0),
+            "setup_fee": .double(0), "cost_per_month": .double(0), "trial_period_days": .int(0),
             "cancellation_period": .int(0), "approval_required": .bool(plan.approvalRequired),
             "default": .bool(isDefault),
             "created_at": .string(plan.createdAt), "updated_at": .string(plan.updatedAt),
@@ -209,13 +211,13 @@ extension Transaction {
         ]]
     }
 
-    func subscriptionJSON(_ subscription: ServiceSubscription) -> JSONValue {
+    func subscriptionJSON(_ subscription: StoredServiceSubscription) -> JSONValue {
         ["service_subscription": [
             "id": .int(subscription.id), "plan_id": .int(subscription.planID),
             "user_account_id": .int(subscription.accountID),
             "created_at": .string(subscription.createdAt), "updated_at": .string(subscription.updatedAt),
             "state": .string(subscription.state), "paid_until": .null, "trial_period_expires_at": .null,
-            "setup_fee": .number(0), "type": "ServiceContract", "variable_cost_paid_until": .null,
+            "setup_fee": .double(0), "type": "ServiceContract", "variable_cost_paid_until": .null,
             "tenant_id": .int(state.providerAccountID), "service_id": .int(subscription.serviceID),
         ]]
     }
@@ -316,7 +318,7 @@ struct Page: Equatable, Sendable {
 
     /// The pure path from a query string to a page window, for tests and the fuzz harness:
     /// a malformed query is the 400 the admin API gives; any numbers give a window.
-    static func window(query: Substring, count: Int) -> Result<Range<Int>, AdminError> {
+    static func window(query: Substring, count: Int) -> Result<Range<Int>, AdminAPIFailure> {
         do throws(FormDecoding.Malformed) {
             return .success(Page(Params(try FormDecoding.parse(query))).window(count: max(count, 0)))
         } catch {

@@ -2,12 +2,12 @@
 /// (porta `accounts_controller.rb`, `signups_controller.rb`, `buyers_users_controller.rb`, `providers_controller.rb`).
 enum AccountRoutes {
     static let all: [AdminRoute] = [
-        AdminRoute(.get, "/admin/api/accounts.json", ["state", "page", "per_page"]) { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/accounts.json", ["state", "page", "per_page"]) { txn, input throws(AdminAPIFailure) in
             let state = try input.flat.text("state")
             let accounts = txn.state.accounts.filter { !$0.isProvider && (state == nil || $0.state == state) }
             return .ok(Page(input.flat).render("accounts", accounts.sorted { $0.id < $1.id }.map(txn.accountJSON)))
         },
-        AdminRoute(.get, "/admin/api/accounts/find.json", ["username", "user_id", "email"]) { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/accounts/find.json", ["username", "user_id", "email"]) { txn, input throws(AdminAPIFailure) in
             let params = input.flat
             let buyers = Set(txn.state.accounts.filter { !$0.isProvider }.map(\.id))
             let users = txn.state.users.filter { buyers.contains($0.accountID) }
@@ -24,10 +24,10 @@ enum AccountRoutes {
             guard let user else { throw .notFound }
             return .ok(txn.accountJSON(try txn.account(user.accountID)))
         },
-        AdminRoute(.get, "/admin/api/accounts/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/accounts/{id}.json") { txn, input throws(AdminAPIFailure) in
             .ok(txn.accountJSON(try txn.account(try input.id("id"))))
         },
-        AdminRoute(.put, "/admin/api/accounts/{id}.json", ["org_name"]) { txn, input throws(AdminError) in
+        AdminRoute(.put, "/admin/api/accounts/{id}.json", ["org_name"]) { txn, input throws(AdminAPIFailure) in
             var account = try txn.account(try input.id("id"))
             if input.flat.has("org_name") {
                 guard let name = try input.flat.text("org_name") else { throw .invalid("org_name", "can't be blank") }
@@ -38,7 +38,7 @@ enum AccountRoutes {
             txn.state.accounts = txn.state.accounts.map { $0.id == updated.id ? updated : $0 }
             return .ok(txn.accountJSON(updated))
         },
-        AdminRoute(.delete, "/admin/api/accounts/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.delete, "/admin/api/accounts/{id}.json") { txn, input throws(AdminAPIFailure) in
             let account = try txn.account(try input.id("id"))
             txn.state.accounts.removeAll { $0.id == account.id }
             txn.state.users.removeAll { $0.accountID == account.id }
@@ -48,7 +48,7 @@ enum AccountRoutes {
         },
         AdminRoute(.post, "/admin/api/signup.json",
                    ["org_name", "username", "email", "password", "service_plan_id", "application_plan_id"]) {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let params = input.flat
             var errors: [String: [String]] = [:]
             let orgName = try params.text("org_name")
@@ -80,11 +80,11 @@ enum AccountRoutes {
             }
             return .created(txn.accountJSON(account))
         },
-        AdminRoute(.get, "/admin/api/provider.json") { txn, _ throws(AdminError) in
+        AdminRoute(.get, "/admin/api/provider.json") { txn, _ throws(AdminAPIFailure) in
             guard let provider = txn.state.accounts.first(where: { $0.isProvider }) else { throw .notFound }
             return .ok(txn.accountJSON(provider))
         },
-        AdminRoute(.put, "/admin/api/provider.json", ["site_access_code"]) { txn, input throws(AdminError) in
+        AdminRoute(.put, "/admin/api/provider.json", ["site_access_code"]) { txn, input throws(AdminAPIFailure) in
             guard let index = txn.state.accounts.firstIndex(where: { $0.isProvider }) else { throw .notFound }
             let params = try input.wrapped("account", required: false)
             if params.has("site_access_code") {
@@ -97,7 +97,7 @@ enum AccountRoutes {
     ] + userRoutes
 
     static let userRoutes: [AdminRoute] = [
-        AdminRoute(.get, "/admin/api/accounts/{account_id}/users.json", ["state", "role"]) { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/accounts/{account_id}/users.json", ["state", "role"]) { txn, input throws(AdminAPIFailure) in
             let account = try txn.account(try input.id("account_id"))
             let state = try input.flat.text("state")
             let role = try input.flat.text("role")
@@ -107,7 +107,7 @@ enum AccountRoutes {
             return .ok(["users": .array(users.sorted { $0.id < $1.id }.map(txn.userJSON))])
         },
         AdminRoute(.post, "/admin/api/accounts/{account_id}/users.json", ["username", "email", "password"]) {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let account = try txn.account(try input.id("account_id"))
             let params = input.flat
             var errors: [String: [String]] = [:]
@@ -127,11 +127,11 @@ enum AccountRoutes {
             txn.state.users.append(user)
             return .created(txn.userJSON(user))
         },
-        AdminRoute(.get, "/admin/api/accounts/{account_id}/users/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/accounts/{account_id}/users/{id}.json") { txn, input throws(AdminAPIFailure) in
             .ok(txn.userJSON(try user(txn, input)))
         },
         AdminRoute(.put, "/admin/api/accounts/{account_id}/users/{id}.json", ["username", "email", "password"]) {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             var found = try user(txn, input)
             let params = input.flat
             if params.has("username") {
@@ -150,7 +150,7 @@ enum AccountRoutes {
             txn.state.users = txn.state.users.map { $0.id == updated.id ? updated : $0 }
             return .ok(txn.userJSON(updated))
         },
-        AdminRoute(.delete, "/admin/api/accounts/{account_id}/users/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.delete, "/admin/api/accounts/{account_id}/users/{id}.json") { txn, input throws(AdminAPIFailure) in
             let found = try user(txn, input)
             if txn.state.users.filter({ $0.accountID == found.accountID && $0.role == "admin" }).count == 1, found.role == "admin" {
                 throw .deleteRefused(["base": ["The last admin of an account cannot be deleted"]])
@@ -160,7 +160,7 @@ enum AccountRoutes {
         },
     ]
 
-    static func user(_ txn: Transaction, _ input: AdminInput) throws(AdminError) -> User {
+    static func user(_ txn: Transaction, _ input: AdminInput) throws(AdminAPIFailure) -> User {
         let account = try txn.account(try input.id("account_id"))
         let id = try input.id("id")
         guard let user = txn.state.users.first(where: { $0.id == id && $0.accountID == account.id }) else { throw .notFound }

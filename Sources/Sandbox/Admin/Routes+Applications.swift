@@ -1,26 +1,27 @@
 import Foundation
+import Untrusted
 
 /// Service subscriptions and applications (porta `service_subscriptions_controller.rb`,
 /// `buyers_applications_controller.rb`, `applications_controller.rb`).
 enum SubscriptionRoutes {
     static let all: [AdminRoute] = [
-        AdminRoute(.get, "/admin/api/accounts/{account_id}/service_subscriptions.json") { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/accounts/{account_id}/service_subscriptions.json") { txn, input throws(AdminAPIFailure) in
             let account = try txn.account(try input.id("account_id"))
             let items = txn.state.subscriptions.filter { $0.accountID == account.id }.sorted { $0.id < $1.id }
             return .ok(["service_subscriptions": .array(items.map(txn.subscriptionJSON))])
         },
         AdminRoute(.post, "/admin/api/accounts/{account_id}/service_subscriptions.json", ["plan_id"]) {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let account = try txn.account(try input.id("account_id"))
             guard let planID = try input.wrapped("service_subscription").reference("plan_id") else {
                 throw .parameterMissing("plan_id")
             }
             return .created(txn.subscriptionJSON(try subscribe(&txn, accountID: account.id, planID: planID)))
         },
-        AdminRoute(.get, "/admin/api/accounts/{account_id}/service_subscriptions/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/accounts/{account_id}/service_subscriptions/{id}.json") { txn, input throws(AdminAPIFailure) in
             .ok(txn.subscriptionJSON(try subscription(txn, input)))
         },
-        AdminRoute(.delete, "/admin/api/accounts/{account_id}/service_subscriptions/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.delete, "/admin/api/accounts/{account_id}/service_subscriptions/{id}.json") { txn, input throws(AdminAPIFailure) in
             let found = try subscription(txn, input)
             let blocking = txn.state.applications.contains {
                 $0.accountID == found.accountID && $0.serviceID == found.serviceID && $0.state != "suspended"
@@ -32,7 +33,7 @@ enum SubscriptionRoutes {
             txn.state.subscriptions.removeAll { $0.id == found.id }
             return .deleted
         },
-        AdminRoute(.put, "/admin/api/accounts/{account_id}/service_subscriptions/{id}/approve.json") { txn, input throws(AdminError) in
+        AdminRoute(.put, "/admin/api/accounts/{account_id}/service_subscriptions/{id}/approve.json") { txn, input throws(AdminAPIFailure) in
             var found = try subscription(txn, input)
             guard found.state == "pending" else { throw .invalid("state", "cannot transition via \"accept\"") }
             found.state = "live"
@@ -42,7 +43,7 @@ enum SubscriptionRoutes {
             return .ok(txn.subscriptionJSON(updated))
         },
         AdminRoute(.put, "/admin/api/accounts/{account_id}/service_subscriptions/{id}/change_plan.json", ["plan_id"]) {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             var found = try subscription(txn, input)
             guard let planID = try input.wrapped("service_subscription").reference("plan_id") else {
                 throw .parameterMissing("plan_id")
@@ -57,7 +58,7 @@ enum SubscriptionRoutes {
         },
     ]
 
-    static func subscription(_ txn: Transaction, _ input: AdminInput) throws(AdminError) -> ServiceSubscription {
+    static func subscription(_ txn: Transaction, _ input: AdminInput) throws(AdminAPIFailure) -> StoredServiceSubscription {
         let account = try txn.account(try input.id("account_id"))
         let id = try input.id("id")
         guard let found = txn.state.subscriptions.first(where: { $0.id == id && $0.accountID == account.id }) else {
@@ -66,12 +67,12 @@ enum SubscriptionRoutes {
         return found
     }
 
-    static func subscribe(_ txn: inout Transaction, accountID: Int, planID: Int) throws(AdminError) -> ServiceSubscription {
+    static func subscribe(_ txn: inout Transaction, accountID: Int, planID: Int) throws(AdminAPIFailure) -> StoredServiceSubscription {
         guard let plan = txn.state.servicePlans.first(where: { $0.id == planID }) else { throw .notFound }
         if txn.state.subscriptions.contains(where: { $0.accountID == accountID && $0.serviceID == plan.serviceID }) {
             throw .invalid("base", "already subscribed to this service")
         }
-        let subscription = ServiceSubscription(
+        let subscription = StoredServiceSubscription(
             id: txn.state.newID("cinstances"), accountID: accountID, planID: plan.id, serviceID: plan.serviceID,
             state: plan.approvalRequired ? "pending" : "live", createdAt: txn.now, updatedAt: txn.now
         )
@@ -85,19 +86,19 @@ enum ApplicationRoutes {
     static let updateFields = ["name", "description", "user_key"]
 
     static let all: [AdminRoute] = [
-        AdminRoute(.get, "/admin/api/accounts/{account_id}/applications.json") { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/accounts/{account_id}/applications.json") { txn, input throws(AdminAPIFailure) in
             let account = try txn.account(try input.id("account_id"))
             let apps = txn.state.applications.filter { $0.accountID == account.id }.sorted { $0.id < $1.id }
             return .ok(["applications": .array(apps.map(txn.applicationJSON))])
         },
-        AdminRoute(.post, "/admin/api/accounts/{account_id}/applications.json", createFields) { txn, input throws(AdminError) in
+        AdminRoute(.post, "/admin/api/accounts/{account_id}/applications.json", createFields) { txn, input throws(AdminAPIFailure) in
             let account = try txn.account(try input.id("account_id"))
             return .created(txn.applicationJSON(try create(&txn, accountID: account.id, params: input.flat)))
         },
-        AdminRoute(.get, "/admin/api/accounts/{account_id}/applications/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/accounts/{account_id}/applications/{id}.json") { txn, input throws(AdminAPIFailure) in
             .ok(txn.applicationJSON(try application(txn, input)))
         },
-        AdminRoute(.put, "/admin/api/accounts/{account_id}/applications/{id}.json", updateFields) { txn, input throws(AdminError) in
+        AdminRoute(.put, "/admin/api/accounts/{account_id}/applications/{id}.json", updateFields) { txn, input throws(AdminAPIFailure) in
             var app = try application(txn, input)
             let params = input.flat
             if params.has("name") { app.name = try params.string("name") }
@@ -110,22 +111,22 @@ enum ApplicationRoutes {
             txn.state.applications = txn.state.applications.map { $0.id == updated.id ? updated : $0 }
             return .ok(txn.applicationJSON(updated))
         },
-        AdminRoute(.delete, "/admin/api/accounts/{account_id}/applications/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.delete, "/admin/api/accounts/{account_id}/applications/{id}.json") { txn, input throws(AdminAPIFailure) in
             let app = try application(txn, input)
             txn.state.applications.removeAll { $0.id == app.id }
             return .deleted
         },
-        AdminRoute(.put, "/admin/api/accounts/{account_id}/applications/{id}/suspend.json") { txn, input throws(AdminError) in
+        AdminRoute(.put, "/admin/api/accounts/{account_id}/applications/{id}/suspend.json") { txn, input throws(AdminAPIFailure) in
             .ok(txn.applicationJSON(try transition(&txn, input, from: ["live"], to: "suspended", event: "suspend")))
         },
-        AdminRoute(.put, "/admin/api/accounts/{account_id}/applications/{id}/resume.json") { txn, input throws(AdminError) in
+        AdminRoute(.put, "/admin/api/accounts/{account_id}/applications/{id}/resume.json") { txn, input throws(AdminAPIFailure) in
             .ok(txn.applicationJSON(try transition(&txn, input, from: ["suspended"], to: "live", event: "resume")))
         },
-        AdminRoute(.put, "/admin/api/accounts/{account_id}/applications/{id}/accept.json") { txn, input throws(AdminError) in
+        AdminRoute(.put, "/admin/api/accounts/{account_id}/applications/{id}/accept.json") { txn, input throws(AdminAPIFailure) in
             .ok(txn.applicationJSON(try transition(&txn, input, from: ["pending"], to: "live", event: "accept")))
         },
         AdminRoute(.get, "/admin/api/applications.json", ["page", "per_page", "service_id", "plan_id"]) {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let params = input.flat
             let serviceID = try params.reference("service_id")
             let planID = try params.reference("plan_id")
@@ -135,7 +136,7 @@ enum ApplicationRoutes {
             return .ok(Page(params).render("applications", apps.sorted { $0.id < $1.id }.map(txn.applicationJSON)))
         },
         AdminRoute(.get, "/admin/api/applications/find.json", ["user_key", "application_id", "app_id", "service_id"]) {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let params = input.flat
             let serviceID = try params.reference("service_id")
             let candidates = txn.state.applications.filter { serviceID == nil || $0.serviceID == serviceID }
@@ -153,7 +154,7 @@ enum ApplicationRoutes {
         },
     ]
 
-    static func application(_ txn: Transaction, _ input: AdminInput) throws(AdminError) -> Application {
+    static func application(_ txn: Transaction, _ input: AdminInput) throws(AdminAPIFailure) -> Application {
         let account = try txn.account(try input.id("account_id"))
         let id = try input.id("id")
         guard let app = txn.state.applications.first(where: { $0.id == id && $0.accountID == account.id }) else {
@@ -164,7 +165,7 @@ enum ApplicationRoutes {
 
     static func transition(
         _ txn: inout Transaction, _ input: AdminInput, from: Set<String>, to: String, event: String
-    ) throws(AdminError) -> Application {
+    ) throws(AdminAPIFailure) -> Application {
         var app = try application(txn, input)
         guard from.contains(app.state) else {
             throw .unprocessable(["error": [
@@ -180,7 +181,7 @@ enum ApplicationRoutes {
     }
 
     /// `[\w\-.]+` or base64-like, at most 256 characters, unique in the tenant (porta `cinstance.rb`).
-    static func checkedUserKey(_ key: String, txn: Transaction, excluding: Int?) throws(AdminError) -> String {
+    static func checkedUserKey(_ key: String, txn: Transaction, excluding: Int?) throws(AdminAPIFailure) -> String {
         let allowed = key.unicodeScalars.allSatisfy {
             ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "_-.+/=".unicodeScalars.contains($0)
         }
@@ -193,7 +194,7 @@ enum ApplicationRoutes {
 
     /// Creates an application, subscribing the account to the product's default service
     /// plan first when needed (porta `find_or_create_service_contract`).
-    static func create(_ txn: inout Transaction, accountID: Int, params: Params) throws(AdminError) -> Application {
+    static func create(_ txn: inout Transaction, accountID: Int, params: Params) throws(AdminAPIFailure) -> Application {
         guard let planID = try params.reference("plan_id") else { throw .notFound }
         let plan = try txn.applicationPlan(planID)
         let service = try txn.service(plan.serviceID)
@@ -203,7 +204,7 @@ enum ApplicationRoutes {
             else { throw .message(422, "You cannot subscribe to that service.") }
             _ = try SubscriptionRoutes.subscribe(&txn, accountID: accountID, planID: servicePlanID)
         }
-        let userKey = try params.text("user_key").map { key throws(AdminError) in
+        let userKey = try params.text("user_key").map { key throws(AdminAPIFailure) in
             try checkedUserKey(key, txn: txn, excluding: nil)
         } ?? Validation.randomHex(16)
         let app = Application(
@@ -222,10 +223,10 @@ enum ActiveDocRoutes {
     static let fields = ["name", "body", "description", "published", "skip_swagger_validations", "service_id"]
 
     static let all: [AdminRoute] = [
-        AdminRoute(.get, "/admin/api/active_docs.json") { txn, _ throws(AdminError) in
+        AdminRoute(.get, "/admin/api/active_docs.json") { txn, _ throws(AdminAPIFailure) in
             .ok(["api_docs": .array(txn.state.activeDocs.sorted { $0.id < $1.id }.map(txn.activeDocJSON))])
         },
-        AdminRoute(.post, "/admin/api/active_docs.json", fields + ["system_name"]) { txn, input throws(AdminError) in
+        AdminRoute(.post, "/admin/api/active_docs.json", fields + ["system_name"]) { txn, input throws(AdminAPIFailure) in
             let params = try input.wrapped("api_docs_service")
             var errors: [String: [String]] = [:]
             let name = try params.text("name")
@@ -243,10 +244,10 @@ enum ActiveDocRoutes {
             txn.state.activeDocs.append(doc)
             return .created(txn.activeDocJSON(doc))
         },
-        AdminRoute(.get, "/admin/api/active_docs/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/active_docs/{id}.json") { txn, input throws(AdminAPIFailure) in
             .ok(txn.activeDocJSON(try doc(txn, input)))
         },
-        AdminRoute(.put, "/admin/api/active_docs/{id}.json", fields) { txn, input throws(AdminError) in
+        AdminRoute(.put, "/admin/api/active_docs/{id}.json", fields) { txn, input throws(AdminAPIFailure) in
             var found = try doc(txn, input)
             let params = try input.wrapped("api_docs_service")
             if params.has("name") {
@@ -259,20 +260,20 @@ enum ActiveDocRoutes {
             txn.state.activeDocs = txn.state.activeDocs.map { $0.id == updated.id ? updated : $0 }
             return .ok(txn.activeDocJSON(updated))
         },
-        AdminRoute(.delete, "/admin/api/active_docs/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.delete, "/admin/api/active_docs/{id}.json") { txn, input throws(AdminAPIFailure) in
             let found = try doc(txn, input)
             txn.state.activeDocs.removeAll { $0.id == found.id }
             return .deleted
         },
     ]
 
-    static func doc(_ txn: Transaction, _ input: AdminInput) throws(AdminError) -> ActiveDoc {
+    static func doc(_ txn: Transaction, _ input: AdminInput) throws(AdminAPIFailure) -> ActiveDoc {
         let id = try input.id("id")
         guard let doc = txn.state.activeDocs.first(where: { $0.id == id }) else { throw .notFound }
         return doc
     }
 
-    static func apply(_ params: Params, to doc: inout ActiveDoc, txn: Transaction) throws(AdminError) {
+    static func apply(_ params: Params, to doc: inout ActiveDoc, txn: Transaction) throws(AdminAPIFailure) {
         if params.has("description") { doc.description = try params.string("description") }
         if let published = try params.bool("published") { doc.published = published }
         if let skip = try params.bool("skip_swagger_validations") { doc.skipSwaggerValidations = skip }
@@ -288,7 +289,7 @@ enum ActiveDocRoutes {
             }
         }
         if let body = try params.text("body") {
-            guard let parsed = try? JSONValue.parse(Data(body.utf8)), case .object(let spec) = parsed else {
+            guard let parsed = try? JSONValue.parseRequest(Data(body.utf8)), case .object(let spec) = parsed else {
                 throw .invalid("body", "Invalid JSON")
             }
             // Without skip_swagger_validations the body must look like Swagger 1.2/2.0 or OpenAPI 3.

@@ -1,12 +1,12 @@
 /// `/admin/api/backend_apis…` (porta `backend_apis_controller.rb` and nested controllers).
 enum BackendRoutes {
     static let all: [AdminRoute] = [
-        AdminRoute(.get, "/admin/api/backend_apis.json", ["page", "per_page"]) { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/backend_apis.json", ["page", "per_page"]) { txn, input throws(AdminAPIFailure) in
             let items = txn.state.backends.sorted { $0.id < $1.id }.map(txn.backendJSON)
             return .ok(Page(input.flat).render("backend_apis", items))
         },
         AdminRoute(.post, "/admin/api/backend_apis.json", ["name", "private_endpoint", "system_name", "description"]) {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let params = try input.wrapped("backend_api")
             var errors: [String: [String]] = [:]
             let name = try params.text("name")
@@ -27,11 +27,11 @@ enum BackendRoutes {
             txn.createHits(owner: .backend, ownerID: backend.id)
             return .created(txn.backendJSON(backend))
         },
-        AdminRoute(.get, "/admin/api/backend_apis/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/backend_apis/{id}.json") { txn, input throws(AdminAPIFailure) in
             .ok(txn.backendJSON(try txn.backend(try input.id("id"))))
         },
         AdminRoute(.put, "/admin/api/backend_apis/{id}.json", ["name", "private_endpoint", "description"]) {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             var backend = try txn.backend(try input.id("id"))
             let params = try input.wrapped("backend_api")
             var errors: [String: [String]] = [:]
@@ -48,7 +48,7 @@ enum BackendRoutes {
             txn.state.backends = txn.state.backends.map { $0.id == id ? backend : $0 }
             return .ok(txn.backendJSON(backend))
         },
-        AdminRoute(.delete, "/admin/api/backend_apis/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.delete, "/admin/api/backend_apis/{id}.json") { txn, input throws(AdminAPIFailure) in
             let backend = try txn.backend(try input.id("id"))
             if txn.state.backendUsages.contains(where: { $0.backendID == backend.id }) {
                 throw .deleteRefused(["base": ["cannot be deleted because it is used by at least one Product"]])
@@ -63,7 +63,7 @@ enum BackendRoutes {
         },
     ] + metricRoutes + mappingRuleRoutes
 
-    static func checkedEndpoint(_ params: Params, required: Bool, errors: inout [String: [String]]) throws(AdminError) -> String? {
+    static func checkedEndpoint(_ params: Params, required: Bool, errors: inout [String: [String]]) throws(AdminAPIFailure) -> String? {
         guard let raw = try params.text("private_endpoint") else {
             if required { errors["private_endpoint", default: []].append("can't be blank") }
             return nil
@@ -77,59 +77,59 @@ enum BackendRoutes {
 
     static let metricRoutes: [AdminRoute] = [
         AdminRoute(.get, "/admin/api/backend_apis/{backend_api_id}/metrics.json", ["page", "per_page"]) {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let backend = try txn.backend(try input.id("backend_api_id"))
             return .ok(Page(input.flat).render("metrics", txn.metrics(of: .backend, backend.id).map(txn.metricJSON)))
         },
         AdminRoute(.post, "/admin/api/backend_apis/{backend_api_id}/metrics.json",
-                   ["friendly_name", "unit", "system_name", "description"]) { txn, input throws(AdminError) in
+                   ["friendly_name", "unit", "system_name", "description"]) { txn, input throws(AdminAPIFailure) in
             let backend = try txn.backend(try input.id("backend_api_id"))
             let metric = try txn.createMetric(owner: .backend, ownerID: backend.id, parent: nil,
                                               params: try input.wrapped("metric", required: false))
             return .created(txn.metricJSON(metric))
         },
-        AdminRoute(.get, "/admin/api/backend_apis/{backend_api_id}/metrics/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/backend_apis/{backend_api_id}/metrics/{id}.json") { txn, input throws(AdminAPIFailure) in
             let backend = try txn.backend(try input.id("backend_api_id"))
             let metric = try txn.metric(try input.id("id"), owner: .backend, ownerID: backend.id)
             return .ok(txn.metricJSON(metric))
         },
         AdminRoute(.put, "/admin/api/backend_apis/{backend_api_id}/metrics/{id}.json", ["friendly_name", "unit", "description"]) {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let backend = try txn.backend(try input.id("backend_api_id"))
             let metric = try txn.metric(try input.id("id"), owner: .backend, ownerID: backend.id)
             return .ok(txn.metricJSON(try txn.updateMetric(metric.id, params: try input.wrapped("metric"))))
         },
-        AdminRoute(.delete, "/admin/api/backend_apis/{backend_api_id}/metrics/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.delete, "/admin/api/backend_apis/{backend_api_id}/metrics/{id}.json") { txn, input throws(AdminAPIFailure) in
             let backend = try txn.backend(try input.id("backend_api_id"))
             try txn.deleteMetric(try txn.metric(try input.id("id"), owner: .backend, ownerID: backend.id))
             return .deleted
         },
         AdminRoute(.get, "/admin/api/backend_apis/{backend_api_id}/metrics/{metric_id}/methods.json", ["page", "per_page"]) {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let backend = try txn.backend(try input.id("backend_api_id"))
             let parent = try txn.metric(try input.id("metric_id"), owner: .backend, ownerID: backend.id)
             let methods = txn.metrics(of: .backend, backend.id).filter { $0.parentID == parent.id }
             return .ok(Page(input.flat).render("methods", methods.map(txn.metricJSON)))
         },
         AdminRoute(.post, "/admin/api/backend_apis/{backend_api_id}/metrics/{metric_id}/methods.json",
-                   ["friendly_name", "system_name", "description"]) { txn, input throws(AdminError) in
+                   ["friendly_name", "system_name", "description"]) { txn, input throws(AdminAPIFailure) in
             let backend = try txn.backend(try input.id("backend_api_id"))
             let parent = try txn.metric(try input.id("metric_id"), owner: .backend, ownerID: backend.id)
             return .created(txn.metricJSON(try createMethod(&txn, parent: parent, input: input)))
         },
         AdminRoute(.get, "/admin/api/backend_apis/{backend_api_id}/metrics/{metric_id}/methods/{id}.json") {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let backend = try txn.backend(try input.id("backend_api_id"))
             return .ok(txn.metricJSON(try method(txn, owner: .backend, ownerID: backend.id, input: input)))
         },
         AdminRoute(.put, "/admin/api/backend_apis/{backend_api_id}/metrics/{metric_id}/methods/{id}.json",
-                   ["friendly_name", "description"]) { txn, input throws(AdminError) in
+                   ["friendly_name", "description"]) { txn, input throws(AdminAPIFailure) in
             let backend = try txn.backend(try input.id("backend_api_id"))
             let found = try method(txn, owner: .backend, ownerID: backend.id, input: input)
             return .ok(txn.metricJSON(try txn.updateMetric(found.id, params: try input.wrapped("metric"))))
         },
         AdminRoute(.delete, "/admin/api/backend_apis/{backend_api_id}/metrics/{metric_id}/methods/{id}.json") {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let backend = try txn.backend(try input.id("backend_api_id"))
             try txn.deleteMetric(try method(txn, owner: .backend, ownerID: backend.id, input: input))
             return .deleted
@@ -137,7 +137,7 @@ enum BackendRoutes {
     ]
 
     /// Methods only live under hits (porta `metric.rb#only_hits_has_children`).
-    static func createMethod(_ txn: inout Transaction, parent: Metric, input: AdminInput) throws(AdminError) -> Metric {
+    static func createMethod(_ txn: inout Transaction, parent: Metric, input: AdminInput) throws(AdminAPIFailure) -> Metric {
         guard parent.parentID == nil, parent.id == txn.hitsMetric(of: parent.owner, parent.ownerID)?.id else {
             throw .invalid("parent_id", "You can only create methods under 'hits'")
         }
@@ -145,7 +145,7 @@ enum BackendRoutes {
                                     params: try input.wrapped("metric", required: false))
     }
 
-    static func method(_ txn: Transaction, owner: OwnerKind, ownerID: Int, input: AdminInput) throws(AdminError) -> Metric {
+    static func method(_ txn: Transaction, owner: OwnerKind, ownerID: Int, input: AdminInput) throws(AdminAPIFailure) -> Metric {
         let parent = try txn.metric(try input.id("metric_id"), owner: owner, ownerID: ownerID)
         let method = try txn.metric(try input.id("id"), owner: owner, ownerID: ownerID)
         guard method.parentID == parent.id else { throw .notFound }
@@ -156,31 +156,31 @@ enum BackendRoutes {
 
     static let mappingRuleRoutes: [AdminRoute] = [
         AdminRoute(.get, "/admin/api/backend_apis/{backend_api_id}/mapping_rules.json", ["page", "per_page"]) {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let backend = try txn.backend(try input.id("backend_api_id"))
             let rules = txn.mappingRules(of: .backend, backend.id).map(txn.mappingRuleJSON)
             return .ok(Page(input.flat).render("mapping_rules", rules, metadata: false))
         },
         AdminRoute(.post, "/admin/api/backend_apis/{backend_api_id}/mapping_rules.json", ruleFields) {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let backend = try txn.backend(try input.id("backend_api_id"))
             let rule = try txn.createMappingRule(owner: .backend, ownerID: backend.id, params: try input.wrapped("mapping_rule"))
             return .created(txn.mappingRuleJSON(rule))
         },
-        AdminRoute(.get, "/admin/api/backend_apis/{backend_api_id}/mapping_rules/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/backend_apis/{backend_api_id}/mapping_rules/{id}.json") { txn, input throws(AdminAPIFailure) in
             let backend = try txn.backend(try input.id("backend_api_id"))
             let id = try input.id("id")
             guard let rule = txn.mappingRules(of: .backend, backend.id).first(where: { $0.id == id }) else { throw .notFound }
             return .ok(txn.mappingRuleJSON(rule))
         },
         AdminRoute(.put, "/admin/api/backend_apis/{backend_api_id}/mapping_rules/{id}.json", ruleFields) {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let backend = try txn.backend(try input.id("backend_api_id"))
             let rule = try txn.updateMappingRule(try input.id("id"), owner: .backend, ownerID: backend.id,
                                                  params: try input.wrapped("mapping_rule"))
             return .ok(txn.mappingRuleJSON(rule))
         },
-        AdminRoute(.delete, "/admin/api/backend_apis/{backend_api_id}/mapping_rules/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.delete, "/admin/api/backend_apis/{backend_api_id}/mapping_rules/{id}.json") { txn, input throws(AdminAPIFailure) in
             let backend = try txn.backend(try input.id("backend_api_id"))
             let id = try input.id("id")
             guard txn.mappingRules(of: .backend, backend.id).contains(where: { $0.id == id }) else { throw .notFound }

@@ -1,4 +1,5 @@
 import Foundation
+import Untrusted
 
 /// Backend usages, proxy settings, policy chain, deploy and proxy-config versions
 /// (porta `backend_usages_controller.rb`, `proxies_controller.rb`, `proxy/policies_controller.rb`,
@@ -14,7 +15,7 @@ enum ProxyRoutes {
     /// In porta's permit-list, missing from the spec's PATCH parameters.
     static let undocumentedProxyFields = ["error_headers_no_match"]
 
-    static let proxyUpdate: AdminRoute.Handler = { txn, input throws(AdminError) in
+    static let proxyUpdate: AdminRoute.Handler = { txn, input throws(AdminAPIFailure) in
         let index = try txn.serviceIndex(try input.id("service_id"))
         let params = try input.wrapped("proxy")
         var proxy = txn.state.services[index].proxy
@@ -55,7 +56,7 @@ enum ProxyRoutes {
             ("error_status_no_match", \.errorStatusNoMatch), ("error_status_limits_exceeded", \.errorStatusLimitsExceeded),
         ]
         for (key, path) in statuses where params.has(key) {
-            if let status = try errors.collect({ () throws(AdminError) in try params.int(key, .errorStatus) }) {
+            if let status = try errors.collect({ () throws(AdminAPIFailure) in try params.int(key, .errorStatus) }) {
                 proxy[keyPath: path] = status
             } else if errors[key] == nil {
                 errors[key, default: []].append("must be between 200 and 599")
@@ -83,23 +84,23 @@ enum ProxyRoutes {
     }
 
     static let all: [AdminRoute] = backendUsageRoutes + [
-        AdminRoute(.get, "/admin/api/services/{service_id}/proxy.json") { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/services/{service_id}/proxy.json") { txn, input throws(AdminAPIFailure) in
             .ok(txn.proxyJSON(try txn.service(try input.id("service_id"))))
         },
         AdminRoute(.patch, "/admin/api/services/{service_id}/proxy.json", proxyFields,
                    undocumented: undocumentedProxyFields, handler: proxyUpdate),
         AdminRoute(.put, "/admin/api/services/{service_id}/proxy.json", proxyFields,
                    undocumented: undocumentedProxyFields, specMethod: .patch, handler: proxyUpdate),
-        AdminRoute(.post, "/admin/api/services/{service_id}/proxy/deploy.json") { txn, input throws(AdminError) in
+        AdminRoute(.post, "/admin/api/services/{service_id}/proxy/deploy.json") { txn, input throws(AdminAPIFailure) in
             let id = try input.id("service_id")
             try txn.deployToStaging(id)
             return .created(txn.proxyJSON(try txn.service(id)))
         },
-        AdminRoute(.get, "/admin/api/services/{service_id}/proxy/policies.json") { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/services/{service_id}/proxy/policies.json") { txn, input throws(AdminAPIFailure) in
             .ok(["policies_config": txn.policiesJSON(try txn.service(try input.id("service_id")).proxy.policies)])
         },
         AdminRoute(.put, "/admin/api/services/{service_id}/proxy/policies.json", ["policies_config"]) {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let index = try txn.serviceIndex(try input.id("service_id"))
             let raw: JSONValue
             if let direct = input.merged["policies_config"] {
@@ -116,23 +117,23 @@ enum ProxyRoutes {
             try txn.deployToStaging(txn.state.services[index].id)
             return .ok(["policies_config": txn.policiesJSON(policies)])
         },
-        AdminRoute(.get, "/admin/api/services/{service_id}/proxy/configs/{environment}.json") { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/services/{service_id}/proxy/configs/{environment}.json") { txn, input throws(AdminAPIFailure) in
             let configs = try configs(txn, input)
             return .ok(["proxy_configs": .array(configs.map(txn.proxyConfigJSON))])
         },
         AdminRoute(.get, "/admin/api/services/{service_id}/proxy/configs/{environment}/latest.json") {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             guard let latest = try configs(txn, input).last else { throw .notFound }
             return .ok(txn.proxyConfigJSON(latest))
         },
         AdminRoute(.get, "/admin/api/services/{service_id}/proxy/configs/{environment}/{version}.json") {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let version = try input.id("version")
             guard let config = try configs(txn, input).first(where: { $0.version == version }) else { throw .notFound }
             return .ok(txn.proxyConfigJSON(config))
         },
         AdminRoute(.post, "/admin/api/services/{service_id}/proxy/configs/{environment}/{version}/promote.json", ["to"]) {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let version = try input.id("version")
             guard let config = try configs(txn, input).first(where: { $0.version == version }) else { throw .notFound }
             guard let destination = try input.flat.string("to") else { throw .parameterMissing("to") }
@@ -153,7 +154,7 @@ enum ProxyRoutes {
         },
     ]
 
-    static func configs(_ txn: Transaction, _ input: AdminInput) throws(AdminError) -> [ProxyConfig] {
+    static func configs(_ txn: Transaction, _ input: AdminInput) throws(AdminAPIFailure) -> [ProxyConfig] {
         let service = try txn.service(try input.id("service_id"))
         let environment = try Transaction.environment(input.path["environment"])
         return txn.state.proxyConfigs.filter { $0.serviceID == service.id && $0.environment == environment }
@@ -162,10 +163,10 @@ enum ProxyRoutes {
 
     /// `policies_config` as a JSON string (form bodies) or an array (JSON bodies); each
     /// policy needs `name`, `version` and an object `configuration` (porta `Proxy::PolicyConfig`).
-    static func parsePolicies(_ raw: JSONValue) throws(AdminError) -> [Policy] {
+    static func parsePolicies(_ raw: JSONValue) throws(AdminAPIFailure) -> [Policy] {
         var value = raw
         if case .string(let text) = raw {
-            guard let parsed = try? JSONValue.parse(Data(text.utf8)) else {
+            guard let parsed = try? JSONValue.parseRequest(Data(text.utf8)) else {
                 throw .invalid("policies_config", "is invalid")
             }
             value = parsed
@@ -211,14 +212,14 @@ enum ProxyRoutes {
     static let backendUsageRoutes: [AdminRoute] = [
         // Paginated in porta's controller, though the spec lists no paging parameters here.
         AdminRoute(.get, "/admin/api/services/{service_id}/backend_usages.json", undocumented: ["page", "per_page"]) {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let service = try txn.service(try input.id("service_id"))
             let usages = txn.state.backendUsages.filter { $0.serviceID == service.id }.sorted { $0.id < $1.id }
             // A bare array, not wrapped (porta `backend_api_configs_representer.rb`).
             return .ok(.array(Page(input.flat).slice(usages.map(txn.backendUsageJSON))))
         },
         AdminRoute(.post, "/admin/api/services/{service_id}/backend_usages.json", ["backend_api_id", "path"]) {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let service = try txn.service(try input.id("service_id"))
             let params = try input.wrapped("backend_api_config")
             guard let backendID = try params.reference("backend_api_id") else { throw .invalid("backend_api_id", "can't be blank") }
@@ -232,10 +233,10 @@ enum ProxyRoutes {
             txn.state.backendUsages.append(usage)
             return .created(txn.backendUsageJSON(usage))
         },
-        AdminRoute(.get, "/admin/api/services/{service_id}/backend_usages/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/services/{service_id}/backend_usages/{id}.json") { txn, input throws(AdminAPIFailure) in
             .ok(txn.backendUsageJSON(try usage(txn, input)))
         },
-        AdminRoute(.put, "/admin/api/services/{service_id}/backend_usages/{id}.json", ["path"]) { txn, input throws(AdminError) in
+        AdminRoute(.put, "/admin/api/services/{service_id}/backend_usages/{id}.json", ["path"]) { txn, input throws(AdminAPIFailure) in
             var found = try usage(txn, input)
             let params = try input.wrapped("backend_api_config")
             if params.has("path") {
@@ -245,7 +246,7 @@ enum ProxyRoutes {
             txn.state.backendUsages = txn.state.backendUsages.map { $0.id == updated.id ? updated : $0 }
             return .ok(txn.backendUsageJSON(updated))
         },
-        AdminRoute(.delete, "/admin/api/services/{service_id}/backend_usages/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.delete, "/admin/api/services/{service_id}/backend_usages/{id}.json") { txn, input throws(AdminAPIFailure) in
             let found = try usage(txn, input)
             txn.state.backendUsages.removeAll { $0.id == found.id }
             // The product's limits on that backend's metrics go with it.
@@ -256,7 +257,7 @@ enum ProxyRoutes {
         },
     ]
 
-    static func usage(_ txn: Transaction, _ input: AdminInput) throws(AdminError) -> BackendUsage {
+    static func usage(_ txn: Transaction, _ input: AdminInput) throws(AdminAPIFailure) -> BackendUsage {
         let service = try txn.service(try input.id("service_id"))
         let id = try input.id("id")
         guard let usage = txn.state.backendUsages.first(where: { $0.id == id && $0.serviceID == service.id }) else {
@@ -266,7 +267,7 @@ enum ProxyRoutes {
     }
 
     /// Leading slash added, empty means `/`, unique per product ignoring case (porta `config_path.rb`).
-    static func checkedPath(_ params: Params, txn: Transaction, serviceID: Int, excluding: Int?) throws(AdminError) -> String {
+    static func checkedPath(_ params: Params, txn: Transaction, serviceID: Int, excluding: Int?) throws(AdminAPIFailure) -> String {
         let raw = try params.string("path") ?? ""
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
         let path = trimmed.hasPrefix("/") ? trimmed : "/" + trimmed

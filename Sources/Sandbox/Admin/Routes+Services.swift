@@ -1,3 +1,5 @@
+import Untrusted
+
 /// `/admin/api/services…`: products, their metrics, methods and mapping rules
 /// (porta `services_controller.rb`, `metrics_controller.rb`, `services/mapping_rules_controller.rb`).
 enum ServiceRoutes {
@@ -16,12 +18,12 @@ enum ServiceRoutes {
     ]
 
     static let all: [AdminRoute] = [
-        AdminRoute(.get, "/admin/api/services.json", ["page", "per_page"]) { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/services.json", ["page", "per_page"]) { txn, input throws(AdminAPIFailure) in
             .ok(Page(input.flat).render("services", txn.state.services.sorted { $0.id < $1.id }.map(txn.serviceJSON)))
         },
         AdminRoute(.post, "/admin/api/services.json",
                    ["name", "system_name", "description", "deployment_option", "backend_version"],
-                   reservesGateway: true) { txn, input throws(AdminError) in
+                   reservesGateway: true) { txn, input throws(AdminAPIFailure) in
             let params = try input.wrapped("service")
             guard let endpoints = txn.reservedEndpoints else { throw .forbiddenEmpty }
             var errors: [String: [String]] = [:]
@@ -66,11 +68,11 @@ enum ServiceRoutes {
             txn.effects.append(.assignReserved(serviceID: id))
             return .created(txn.serviceJSON(service))
         },
-        AdminRoute(.get, "/admin/api/services/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/services/{id}.json") { txn, input throws(AdminAPIFailure) in
             .ok(txn.serviceJSON(try txn.service(try input.id("id"))))
         },
         AdminRoute(.put, "/admin/api/services/{id}.json", ["name", "description", "deployment_option", "backend_version"]) {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let index = try txn.serviceIndex(try input.id("id"))
             var service = txn.state.services[index]
             let params = try input.wrapped("service")
@@ -93,7 +95,7 @@ enum ServiceRoutes {
             txn.state.services[index] = service
             return .ok(txn.serviceJSON(service))
         },
-        AdminRoute(.delete, "/admin/api/services/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.delete, "/admin/api/services/{id}.json") { txn, input throws(AdminAPIFailure) in
             let service = try txn.service(try input.id("id"))
             // porta refuses to delete the tenant's default product; the sandbox tenant starts
             // without one (as the lab's user sees it, other products exist), so any product goes.
@@ -123,64 +125,64 @@ enum ServiceRoutes {
     }
 
     static let metricRoutes: [AdminRoute] = [
-        AdminRoute(.get, "/admin/api/services/{service_id}/metrics.json") { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/services/{service_id}/metrics.json") { txn, input throws(AdminAPIFailure) in
             let service = try txn.service(try input.id("service_id"))
             return .ok(["metrics": .array(txn.metrics(of: .service, service.id).map(txn.metricJSON))])
         },
         AdminRoute(.post, "/admin/api/services/{service_id}/metrics.json",
-                   ["friendly_name", "unit", "system_name", "name", "description"]) { txn, input throws(AdminError) in
+                   ["friendly_name", "unit", "system_name", "name", "description"]) { txn, input throws(AdminAPIFailure) in
             let service = try txn.service(try input.id("service_id"))
             let metric = try txn.createMetric(owner: .service, ownerID: service.id, parent: nil,
                                               params: try input.wrapped("metric", required: false))
             return .created(txn.metricJSON(metric))
         },
-        AdminRoute(.get, "/admin/api/services/{service_id}/metrics/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/services/{service_id}/metrics/{id}.json") { txn, input throws(AdminAPIFailure) in
             let service = try txn.service(try input.id("service_id"))
             return .ok(txn.metricJSON(try txn.metric(try input.id("id"), owner: .service, ownerID: service.id)))
         },
         AdminRoute(.put, "/admin/api/services/{service_id}/metrics/{id}.json", ["friendly_name", "unit", "description"]) {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let service = try txn.service(try input.id("service_id"))
             let metric = try txn.metric(try input.id("id"), owner: .service, ownerID: service.id)
             return .ok(txn.metricJSON(try txn.updateMetric(metric.id, params: try input.wrapped("metric"))))
         },
-        AdminRoute(.delete, "/admin/api/services/{service_id}/metrics/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.delete, "/admin/api/services/{service_id}/metrics/{id}.json") { txn, input throws(AdminAPIFailure) in
             let service = try txn.service(try input.id("service_id"))
             try txn.deleteMetric(try txn.metric(try input.id("id"), owner: .service, ownerID: service.id))
             return .deleted
         },
-        AdminRoute(.get, "/admin/api/services/{service_id}/metrics/{metric_id}/methods.json") { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/services/{service_id}/metrics/{metric_id}/methods.json") { txn, input throws(AdminAPIFailure) in
             let service = try txn.service(try input.id("service_id"))
             let parent = try txn.metric(try input.id("metric_id"), owner: .service, ownerID: service.id)
             let methods = txn.metrics(of: .service, service.id).filter { $0.parentID == parent.id }
             return .ok(["methods": .array(methods.map(txn.metricJSON))])
         },
         AdminRoute(.post, "/admin/api/services/{service_id}/metrics/{metric_id}/methods.json",
-                   ["friendly_name", "system_name", "description"]) { txn, input throws(AdminError) in
+                   ["friendly_name", "system_name", "description"]) { txn, input throws(AdminAPIFailure) in
             let service = try txn.service(try input.id("service_id"))
             let parent = try txn.metric(try input.id("metric_id"), owner: .service, ownerID: service.id)
             return .created(txn.metricJSON(try BackendRoutes.createMethod(&txn, parent: parent, input: input)))
         },
         AdminRoute(.get, "/admin/api/services/{service_id}/metrics/{metric_id}/methods/{id}.json") {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let service = try txn.service(try input.id("service_id"))
             return .ok(txn.metricJSON(try BackendRoutes.method(txn, owner: .service, ownerID: service.id, input: input)))
         },
         AdminRoute(.put, "/admin/api/services/{service_id}/metrics/{metric_id}/methods/{id}.json",
-                   ["friendly_name", "description"]) { txn, input throws(AdminError) in
+                   ["friendly_name", "description"]) { txn, input throws(AdminAPIFailure) in
             let service = try txn.service(try input.id("service_id"))
             let method = try BackendRoutes.method(txn, owner: .service, ownerID: service.id, input: input)
             return .ok(txn.metricJSON(try txn.updateMetric(method.id, params: try input.wrapped("metric"))))
         },
         AdminRoute(.delete, "/admin/api/services/{service_id}/metrics/{metric_id}/methods/{id}.json") {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let service = try txn.service(try input.id("service_id"))
             try txn.deleteMetric(try BackendRoutes.method(txn, owner: .service, ownerID: service.id, input: input))
             return .deleted
         },
     ]
 
-    static let ruleUpdate: AdminRoute.Handler = { txn, input throws(AdminError) in
+    static let ruleUpdate: AdminRoute.Handler = { txn, input throws(AdminAPIFailure) in
         let service = try txn.service(try input.id("service_id"))
         let rule = try txn.updateMappingRule(try input.id("id"), owner: .service, ownerID: service.id,
                                              params: try input.wrapped("mapping_rule"))
@@ -188,17 +190,17 @@ enum ServiceRoutes {
     }
 
     static let mappingRuleRoutes: [AdminRoute] = [
-        AdminRoute(.get, "/admin/api/services/{service_id}/proxy/mapping_rules.json") { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/services/{service_id}/proxy/mapping_rules.json") { txn, input throws(AdminAPIFailure) in
             let service = try txn.service(try input.id("service_id"))
             return .ok(["mapping_rules": .array(txn.mappingRules(of: .service, service.id).map(txn.mappingRuleJSON))])
         },
         AdminRoute(.post, "/admin/api/services/{service_id}/proxy/mapping_rules.json", BackendRoutes.ruleFields) {
-            txn, input throws(AdminError) in
+            txn, input throws(AdminAPIFailure) in
             let service = try txn.service(try input.id("service_id"))
             let rule = try txn.createMappingRule(owner: .service, ownerID: service.id, params: try input.wrapped("mapping_rule"))
             return .created(txn.mappingRuleJSON(rule))
         },
-        AdminRoute(.get, "/admin/api/services/{service_id}/proxy/mapping_rules/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.get, "/admin/api/services/{service_id}/proxy/mapping_rules/{id}.json") { txn, input throws(AdminAPIFailure) in
             let service = try txn.service(try input.id("service_id"))
             let id = try input.id("id")
             guard let rule = txn.mappingRules(of: .service, service.id).first(where: { $0.id == id }) else { throw .notFound }
@@ -208,7 +210,7 @@ enum ServiceRoutes {
                    handler: ruleUpdate),
         AdminRoute(.put, "/admin/api/services/{service_id}/proxy/mapping_rules/{id}.json", BackendRoutes.ruleFields,
                    specMethod: .patch, handler: ruleUpdate),
-        AdminRoute(.delete, "/admin/api/services/{service_id}/proxy/mapping_rules/{id}.json") { txn, input throws(AdminError) in
+        AdminRoute(.delete, "/admin/api/services/{service_id}/proxy/mapping_rules/{id}.json") { txn, input throws(AdminAPIFailure) in
             let service = try txn.service(try input.id("service_id"))
             let id = try input.id("id")
             guard txn.mappingRules(of: .service, service.id).contains(where: { $0.id == id }) else { throw .notFound }

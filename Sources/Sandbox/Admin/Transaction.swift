@@ -1,3 +1,5 @@
+import Untrusted
+
 /// One admin request's view of the state: handlers mutate a copy, which the store
 /// commits only when the handler succeeds (a failed request changes nothing).
 struct Transaction: Sendable {
@@ -21,39 +23,39 @@ enum GatewayEffect: Sendable, Equatable {
 }
 
 extension Transaction {
-    func service(_ id: Int) throws(AdminError) -> Service {
+    func service(_ id: Int) throws(AdminAPIFailure) -> Service {
         guard let service = state.services.first(where: { $0.id == id }) else { throw .notFound }
         return service
     }
 
-    func serviceIndex(_ id: Int) throws(AdminError) -> Int {
+    func serviceIndex(_ id: Int) throws(AdminAPIFailure) -> Int {
         guard let index = state.services.firstIndex(where: { $0.id == id }) else { throw .notFound }
         return index
     }
 
-    func backend(_ id: Int) throws(AdminError) -> Backend {
+    func backend(_ id: Int) throws(AdminAPIFailure) -> Backend {
         guard let backend = state.backends.first(where: { $0.id == id }) else { throw .notFound }
         return backend
     }
 
-    func account(_ id: Int) throws(AdminError) -> Account {
+    func account(_ id: Int) throws(AdminAPIFailure) -> Account {
         guard let account = state.accounts.first(where: { $0.id == id && !$0.isProvider }) else { throw .notFound }
         return account
     }
 
-    func metric(_ id: Int, owner: OwnerKind, ownerID: Int) throws(AdminError) -> Metric {
+    func metric(_ id: Int, owner: OwnerKind, ownerID: Int) throws(AdminAPIFailure) -> Metric {
         guard let metric = state.metrics.first(where: { $0.id == id && $0.owner == owner && $0.ownerID == ownerID })
         else { throw .notFound }
         return metric
     }
 
-    func applicationPlan(_ id: Int) throws(AdminError) -> ApplicationPlan {
+    func applicationPlan(_ id: Int) throws(AdminAPIFailure) -> ApplicationPlan {
         guard let plan = state.applicationPlans.first(where: { $0.id == id }) else { throw .notFound }
         return plan
     }
 
     /// Metrics a plan's limits may use: the product's and those of its backends.
-    func planMetric(_ metricID: Int, plan: ApplicationPlan) throws(AdminError) -> Metric {
+    func planMetric(_ metricID: Int, plan: ApplicationPlan) throws(AdminAPIFailure) -> Metric {
         let backendIDs = Set(state.backendUsages.filter { $0.serviceID == plan.serviceID }.map(\.backendID))
         guard let metric = state.metrics.first(where: {
             $0.id == metricID

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Untrusted
 
 /// The `cors` policy (APIcast `policy/cors/`): preflights are answered with 204 before
 /// authentication; every response to a request with `Origin` gets the CORS headers.

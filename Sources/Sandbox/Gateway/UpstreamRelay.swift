@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import NIOHTTP1
+import Untrusted
 
 /// Sends a request to the backend and streams the answer back: status and headers as
 /// the backend sent them, then each body chunk as it arrives. When the client goes away

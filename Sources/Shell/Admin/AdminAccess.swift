@@ -13,9 +13,7 @@ struct AdminAccess {
         guard let url = settings.adminURL, let token = settings.adminToken else {
             throw ShellError("profile '\(profile.name)' has no admin portal URL and token: run `admin login --url URL` (or start `maas --sandbox`)")
         }
-        if settings.insecure == true, context.interpreter.firstTime(warning: "insecure:\(profile.name)") {
-            context.output.warn("warning: profile '\(profile.name)' skips TLS certificate checks (insecure: true); use it on test clusters only")
-        }
+        context.warnIfInsecure(profile)
         let client = try AdminClient(configuration: AdminConfiguration(
             adminURL: url, accessToken: token, caFile: settings.caFile, insecureTLS: settings.insecure ?? false))
         let access = AdminAccess(context: context, profile: profile, client: client)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ThreeScaleAdmin
+import Untrusted
 
 /// Arguments every product sub-verb starts with.
 struct ProductRef: ParsableArguments {

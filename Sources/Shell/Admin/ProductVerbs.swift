@@ -1,5 +1,6 @@
 import ArgumentParser
 import ThreeScaleAdmin
+import Untrusted
 
 struct ProductCommand: CommandGroup {
     static let configuration = CommandConfiguration(

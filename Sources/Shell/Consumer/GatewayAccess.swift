@@ -17,9 +17,7 @@ struct GatewayAccess {
         var configuration = try configuration(for: profile)
         configuration.maxConnections = maxConnections
         let client = try GatewayClient(configuration: configuration)
-        if profile.settings.insecure == true, context.interpreter.firstTime(warning: "insecure:\(profile.name)") {
-            context.output.warn("warning: profile '\(profile.name)' skips TLS certificate checks (insecure: true); use it on test clusters only")
-        }
+        context.warnIfInsecure(profile)
         let access = GatewayAccess(context: context, profile: profile, client: client)
         return try await withCleanup({ try await body(access) }, cleanup: { try? await client.shutdown() })
     }

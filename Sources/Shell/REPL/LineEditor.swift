@@ -114,7 +114,7 @@ final class LineEditor: @unchecked Sendable {
                 return -1
             }
             var byte: UInt8 = 0
-            let n = Glibc.read(inputFD, &byte, 1)
+            let n = systemRead(inputFD, &byte, 1)
             if n < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
                 return -1

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import Untrusted
 
 /// Products (`/admin/api/services`), their backend usages, proxy, policy chain and
 /// proxy-config versions.

@@ -33,9 +33,14 @@ public final class AdminClient: Sendable {
         self.base = try BaseURL(configuration.adminURL)
         let credentials = Data(":\(configuration.accessToken)".utf8).base64EncodedString()
         self.authorization = "Basic \(credentials)"
-        self.http = HTTPClient(
-            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
-            configuration: try Self.httpConfiguration(configuration))
+        do {
+            self.http = try TransportSettings(
+                caFile: configuration.caFile, insecureTLS: configuration.insecureTLS,
+                connectTimeout: configuration.connectTimeout, readTimeout: configuration.readTimeout
+            ).makeClient()
+        } catch {
+            throw .invalidCAFile(path: error.path, reason: error.reason)
+        }
     }
 
     /// Closes the connections. The client cannot be used afterwards.
@@ -113,7 +118,7 @@ public final class AdminClient: Sendable {
             let body = try await response.body.collect(upTo: Self.maxResponseSize)
             return (status, response.headers, Array(buffer: body))
         } catch {
-            throw TransportErrorMapper.error(error, url: base.display, host: base.host)
+            throw AdminError.transport(error, url: base.display, host: base.host, operation: call.operation)
         }
     }
 
@@ -183,6 +188,7 @@ public final class AdminClient: Sendable {
     /// GET of any URL without credentials (an ActiveDoc's `url`), as text. Having no
     /// credentials to carry, it follows redirects itself, at most `maxDocumentRedirects`.
     public func fetchDocument(url: String) async throws(AdminError) -> String {
+        let operation = "Fetching \(URLDisplay.redacted(url))"
         var current = url
         var redirects = 0
         while true {
@@ -198,7 +204,6 @@ public final class AdminClient: Sendable {
                 if (200..<300).contains(status) {
                     return String(buffer: try await response.body.collect(upTo: Self.maxResponseSize))
                 }
-                let operation = "Fetching \(URLDisplay.redacted(url))"
                 guard (300..<400).contains(status) else {
                     throw AdminError.unexpectedStatus(operation: operation, status: status, body: "")
                 }
@@ -213,42 +218,10 @@ public final class AdminClient: Sendable {
                 redirects += 1
                 current = next
             } catch {
-                throw TransportErrorMapper.error(error, url: shown, host: host)
+                throw AdminError.transport(error, url: shown, host: host, operation: operation)
             }
         }
     }
 
     static let maxDocumentRedirects = 5
-
-    private static func httpConfiguration(_ configuration: AdminConfiguration) throws(AdminError)
-        -> HTTPClient.Configuration
-    {
-        var http = HTTPClient.Configuration(
-            certificateVerification: configuration.insecureTLS ? .none : .fullVerification)
-        if let caFile = configuration.caFile {
-            guard let contents = FileManager.default.contents(atPath: caFile) else {
-                throw .invalidCAFile(path: caFile, reason: "cannot read it")
-            }
-            guard String(decoding: contents, as: UTF8.self).contains("-----BEGIN CERTIFICATE-----") else {
-                throw .invalidCAFile(path: caFile, reason: "no PEM certificate in it")
-            }
-            http.tlsConfiguration?.additionalTrustRoots = [.file(caFile)]
-        }
-        http.timeout = .init(
-            connect: TimeAmount(configuration.connectTimeout), read: TimeAmount(configuration.readTimeout))
-        // Calls carry the access token; a redirect would take it to wherever the server
-        // points. A 3xx becomes an error that says where (see `send`).
-        http.redirectConfiguration = .disallow
-        // "Connection refused" should be reported at once, not retried until the
-        // connect timeout; the retry policy above decides about retries.
-        http.connectionPool.retryConnectionEstablishment = false
-        return http
-    }
-}
-
-extension TimeAmount {
-    init(_ duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
-    }
 }

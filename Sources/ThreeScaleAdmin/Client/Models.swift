@@ -1,3 +1,5 @@
+import Untrusted
+
 /// The admin API's objects, as porta renders them in JSON. Only the fields maas
 /// reads are declared; porta omits nil attributes, so most are optional.
 

@@ -2,6 +2,7 @@
 import FoundationEssentials
 #endif
 import Foundation
+import Untrusted
 
 /// Reads the admin access token the 3scale operator keeps in the `system-seed`
 /// Secret (key `ADMIN_ACCESS_TOKEN`), with the `oc` client the lab already uses.

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import Untrusted
 
 /// Turns a non-2xx answer of the admin API into an `AdminError`, from the status and
 /// the error bodies porta sends (`{"error": …}`, `{"errors": {field: [msg]}}`,

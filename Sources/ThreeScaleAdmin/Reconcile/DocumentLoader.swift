@@ -1,4 +1,5 @@
 import Foundation
+import Untrusted
 import Yams
 
 /// Loads the OpenAPI document of each ActiveDoc (from its `url`, or from a Secret in

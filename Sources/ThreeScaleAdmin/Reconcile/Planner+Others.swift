@@ -1,3 +1,5 @@
+import Untrusted
+
 /// ActiveDocs, accounts, users, applications and promotion.
 extension PlanBuilder {
     /// Whether a product with this system name will exist after the apply.

@@ -1,3 +1,5 @@
+import Untrusted
+
 /// `kind: Product`: what the gateway exposes, how it authenticates, its plans and
 /// policy chain.
 public struct ProductResource: Codable, Sendable, Equatable {

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import Untrusted
 
 /// One custom resource of any kind maas understands.
 public enum Resource: Sendable, Equatable {

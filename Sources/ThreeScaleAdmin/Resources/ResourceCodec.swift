@@ -5,7 +5,10 @@ import Foundation
 #endif
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
+import Untrusted
 import Yams
 
 /// A decoded resource with where it came from.

@@ -1,3 +1,4 @@
+import Untrusted
 import Yams
 
 /// A YAML document as a JSON tree plus the line of every field, so that decoding and

@@ -1,6 +1,9 @@
+import Untrusted
+
 /// Every way an admin request can fail, each rendered as 3scale renders it
 /// (porta `error_handling.rb`, `application_controller.rb`, `provider_required.rb`).
-enum AdminError: Error, Sendable {
+/// The server's side of a failure; ThreeScaleAdmin's `AdminError` is the client's reading of it.
+enum AdminAPIFailure: Error, Sendable {
     /// 403 `{"error":"Access denied"}`: no or unknown token (there is no 401).
     case accessDenied
     /// 403 for a read-only token on a write.
@@ -28,7 +31,7 @@ enum AdminError: Error, Sendable {
     /// 413 for a body over the size limit.
     case bodyTooLarge(Int)
 
-    static func invalid(_ field: String, _ message: String) -> AdminError {
+    static func invalid(_ field: String, _ message: String) -> AdminAPIFailure {
         .invalid([field: [message]])
     }
 
