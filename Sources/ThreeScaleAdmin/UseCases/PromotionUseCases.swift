@@ -1,3 +1,5 @@
+import Untrusted
+
 /// What a promotion did.
 public struct Promotion: Sendable, Equatable {
     public var stagingVersion: Int
