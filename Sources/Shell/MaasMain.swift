@@ -12,10 +12,24 @@ public enum MaasMain {
         if let first = arguments.first, ["---completion", "--generate-completion-script", "--experimental-dump-help", "--version"].contains(first) {
             return passThroughToArgumentParser(arguments, output: early)
         }
-        let split = splitLeadingOptions(arguments)
-        let root: MainOptions
+        let catalog: CommandCatalog
+        switch CommandCatalog.loaded {
+        case let .success(loaded): catalog = loaded
+        case let .failure(error):
+            early.error("error: \(error)")
+            return 70
+        }
+        let split = splitLeadingOptions(arguments, root: catalog.root)
+        let root: MaasCommand
         do {
-            root = try MainOptions.parse(split.options)
+            let parsed = try MaasCommand.parseAsRoot(split.options)
+            guard let options = parsed as? MaasCommand else {
+                // `maas --help`: ArgumentParser's help command, whose `run()` throws the text.
+                var builtIn = parsed
+                try builtIn.run()
+                return 0
+            }
+            root = options
         } catch {
             let code = MaasCommand.exitCode(for: error)
             if code == .success {
@@ -34,7 +48,7 @@ public enum MaasMain {
                 script = ScriptSource(name: "-c", text: command, directory: nil)
             } else if let file = root.run.file {
                 script = try ScriptSource.file(file)
-            } else if let first = rest.first, CommandCatalog.maas.root.subcommand(named: first) == nil,
+            } else if let first = rest.first, catalog.root.subcommand(named: first) == nil,
                       FileManager.default.fileExists(atPath: first) {
                 script = try ScriptSource.file(first)
                 rest.removeFirst()
@@ -95,14 +109,15 @@ public enum MaasMain {
     }
 
     /// Options before the first verb belong to the whole run; the rest is the command.
-    static func splitLeadingOptions(_ arguments: [String]) -> (options: [String], rest: [String]) {
-        let takesValue: Set<String> = ["--profile", "-o", "--output", "-f", "--file", "-c", "--command"]
+    /// Which options take a value is read from the root of the command tree.
+    static func splitLeadingOptions(_ arguments: [String], root: CommandCatalog.Node) -> (options: [String], rest: [String]) {
         var index = 0
         while index < arguments.count {
             let word = arguments[index]
             if word == "--" { return (Array(arguments[..<index]), Array(arguments[(index + 1)...])) }
             guard word.hasPrefix("-"), word != "-" else { break }
-            index += takesValue.contains(word) ? 2 : 1
+            let takesValue = !word.contains("=") && root.option(named: word)?.value != nil
+            index += takesValue ? 2 : 1
         }
         index = min(index, arguments.count)
         return (Array(arguments[..<index]), Array(arguments[index...]))
