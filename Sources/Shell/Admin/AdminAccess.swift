@@ -17,7 +17,8 @@ struct AdminAccess {
             context.output.warn("warning: profile '\(profile.name)' skips TLS certificate checks (insecure: true); use it on test clusters only")
         }
         let client = try AdminClient(configuration: AdminConfiguration(
-            adminURL: url, accessToken: token, caFile: settings.caFile, insecureTLS: settings.insecure ?? false))
+            adminURL: url, accessToken: token, caFile: settings.caFile, insecureTLS: settings.insecure ?? false,
+            logger: context.logger))
         let access = AdminAccess(context: context, profile: profile, client: client)
         return try await withCleanup({ try await body(access) }, cleanup: { try? await client.shutdown() })
     }

@@ -16,6 +16,7 @@ struct GatewayAccess {
         let profile = try context.resolvedProfile()
         var configuration = try configuration(for: profile)
         configuration.maxConnections = maxConnections
+        configuration.logger = context.logger
         let client = try GatewayClient(configuration: configuration)
         if profile.settings.insecure == true, context.interpreter.firstTime(warning: "insecure:\(profile.name)") {
             context.output.warn("warning: profile '\(profile.name)' skips TLS certificate checks (insecure: true); use it on test clusters only")
