@@ -12,43 +12,23 @@ public enum MaasMain {
         if let first = arguments.first, ["---completion", "--generate-completion-script", "--experimental-dump-help", "--version"].contains(first) {
             return passThroughToArgumentParser(arguments, output: early)
         }
-        let catalog: CommandCatalog
-        switch CommandCatalog.loaded {
-        case let .success(loaded): catalog = loaded
-        case let .failure(error):
-            early.error("error: \(error)")
-            return 70
-        }
-        let split = splitLeadingOptions(arguments, root: catalog.root)
-        let root: MaasCommand
+        let root: MaasInvocation
         do {
-            let parsed = try MaasCommand.parseAsRoot(split.options)
-            guard let options = parsed as? MaasCommand else {
-                // `maas --help`: ArgumentParser's help command, whose `run()` throws the text.
-                var builtIn = parsed
-                try builtIn.run()
-                return 0
-            }
-            root = options
+            root = try MaasInvocation.parse(arguments)
         } catch {
-            let code = MaasCommand.exitCode(for: error)
-            if code == .success {
-                early.print(MaasCommand.fullMessage(for: error))
-                return 0
-            }
-            early.error("error: \(MaasCommand.message(for: error))")
+            early.error("error: \(MaasInvocation.message(for: error))")
             return 2
         }
         let interrupts = InterruptHandler()
         let stdinIsTerminal = isatty(STDIN_FILENO) == 1
-        var rest = split.rest
+        var rest = root.command
         var script: ScriptSource?
         do {
             if let command = root.run.command {
                 script = ScriptSource(name: "-c", text: command, directory: nil)
             } else if let file = root.run.file {
                 script = try ScriptSource.file(file)
-            } else if let first = rest.first, catalog.root.subcommand(named: first) == nil,
+            } else if let first = rest.first, SessionCommand.subcommand(named: first) == nil,
                       FileManager.default.fileExists(atPath: first) {
                 script = try ScriptSource.file(first)
                 rest.removeFirst()
@@ -106,21 +86,6 @@ public enum MaasMain {
         return await interrupts.cancellable {
             await interpreter.run(script: script, continueOnError: continueOnError)
         }
-    }
-
-    /// Options before the first verb belong to the whole run; the rest is the command.
-    /// Which options take a value is read from the root of the command tree.
-    static func splitLeadingOptions(_ arguments: [String], root: CommandCatalog.Node) -> (options: [String], rest: [String]) {
-        var index = 0
-        while index < arguments.count {
-            let word = arguments[index]
-            if word == "--" { return (Array(arguments[..<index]), Array(arguments[(index + 1)...])) }
-            guard word.hasPrefix("-"), word != "-" else { break }
-            let takesValue = !word.contains("=") && root.option(named: word)?.value != nil
-            index += takesValue ? 2 : 1
-        }
-        index = min(index, arguments.count)
-        return (Array(arguments[..<index]), Array(arguments[index...]))
     }
 
     private static func passThroughToArgumentParser(_ arguments: [String], output: Output) -> Int32 {

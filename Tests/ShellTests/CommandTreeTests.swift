@@ -61,15 +61,24 @@ import Testing
         #expect(throws: CatalogError.self) { try CommandCatalog.load(dump: strange) }
     }
 
-    @Test func leadingOptionsAreSplitByTheTree() {
-        let root = CommandCatalog.maas.root
-        #expect(MaasMain.splitLeadingOptions(["-f", "lab.maas"], root: root) == (["-f", "lab.maas"], []))
-        let oneShot = MaasMain.splitLeadingOptions(["--profile", "lab", "-q", "models", "-o", "json"], root: root)
-        #expect(oneShot.options == ["--profile", "lab", "-q"] && oneShot.rest == ["models", "-o", "json"])
-        let equals = MaasMain.splitLeadingOptions(["--output=json", "-v", "whoami"], root: root)
-        #expect(equals.options == ["--output=json", "-v"] && equals.rest == ["whoami"])
-        let terminated = MaasMain.splitLeadingOptions(["--sandbox", "--", "-weird-file"], root: root)
-        #expect(terminated.options == ["--sandbox"] && terminated.rest == ["-weird-file"])
+    @Test func maassOwnOptionsComeBeforeTheVerbAndTheRestIsTheCommand() throws {
+        let script = try MaasInvocation.parse(["-f", "lab.maas"])
+        #expect(script.run.file == "lab.maas" && script.command.isEmpty)
+        let oneShot = try MaasInvocation.parse(["--profile", "models", "-qv", "models", "-o", "json", "-f", "x"])
+        #expect(oneShot.globals.profile == "models" && oneShot.globals.quiet && oneShot.globals.verbose)
+        #expect(oneShot.run.file == nil && oneShot.command == ["models", "-o", "json", "-f", "x"])
+        let equals = try MaasInvocation.parse(["--output=json", "apply", "-f", "x.yaml"])
+        #expect(equals.globals.output == .json && equals.command == ["apply", "-f", "x.yaml"])
+        #expect(try MaasInvocation.parse(["--sandbox", "--", "-weird-file"]).command == ["-weird-file"])
+        // Help and version are the tree's: passed on to the session root.
+        #expect(try MaasInvocation.parse(["-v", "--help"]).command == ["--help"])
+        #expect(throws: (any Error).self) { try MaasInvocation.parse(["--profile"]) }
+    }
+
+    @Test func verbsAreFoundFromTheTypesAlone() {
+        #expect(SessionCommand.subcommand(named: "quit") == ExitCommand.self)
+        #expect(SessionCommand.verbCount(["product", "rules", "add", "P"]) == 3)
+        #expect(SessionCommand.subcommandNames.contains("whoami"))
     }
 
     @Test func helpShowsTheRunAndGlobalOptions() {
@@ -120,6 +129,8 @@ import Testing
         let h = try InterpreterTests.Harness()
         #expect(await h.interpreter.execute(["help"]) == .success)
         #expect(h.out.text.contains("--sandbox") && h.out.text.contains("whoami"))
+        #expect(await h.interpreter.execute(["--version"]) == .success)
+        #expect(h.out.text.hasSuffix("maas \(MaasCommand.version)\n"))
         // The root's -f does not take `apply -f FILE`'s: the file is read (and is missing).
         let outcome = await h.interpreter.execute(["apply", "-f", h.folder + "/none.yaml", "--dry-run"])
         guard case let .failure(error) = outcome else {

@@ -10,9 +10,7 @@ public struct MaasCommand: ParsableCommand {
         abstract: "A shell for Models as a Service: LLMs served by vLLM behind a 3scale API gateway.",
         discussion: """
             With no verb, maas opens an interactive session (on a terminal) or runs the script \
-            on standard input; `maas FILE.maas` runs a script file.
-
-            Options given before the verb apply to the whole run; the global options may also \
+            on standard input; `maas FILE.maas` runs a script file. Options given before the verb apply to the whole run; the global options may also \
             follow a verb, for that command alone.
             """,
         version: "maas \(version)",
@@ -39,12 +37,27 @@ public struct MaasCommand: ParsableCommand {
     public init() {}
 }
 
+/// maas's own command line as `MaasMain` reads it: `MaasCommand`'s options, then the verb and
+/// everything after it, untouched, for the session root to parse. Its help and version are
+/// `MaasCommand`'s (an `-h` or `--version` here is passed on with the words).
+struct MaasInvocation: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "maas", helpNames: [])
+
+    @OptionGroup var run: RunOptions
+    @OptionGroup var globals: GlobalOptions
+    @Argument(parsing: .captureForPassthrough) var words: [String] = []
+
+    /// The verb and its arguments (a leading `--`, which ends maas's own options, dropped).
+    var command: [String] { words.first == "--" ? Array(words.dropFirst()) : words }
+}
+
 /// What one line of a session or script is parsed against: the same verbs without the
 /// root's own options. ArgumentParser lets a parent's options stand anywhere on the
 /// line, so the root's `-f` would take `apply -f FILE`'s; maas's options belong before
 /// the verb on its own command line, where `MaasMain` parses them with `MaasCommand`.
 struct SessionCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "maas", subcommands: MaasCommand.verbs)
+    static let configuration = CommandConfiguration(
+        commandName: "maas", version: MaasCommand.configuration.version, subcommands: MaasCommand.verbs)
 }
 
 /// How the whole run gets its input: a script file, a command string, or the session.

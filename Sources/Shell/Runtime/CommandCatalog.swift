@@ -49,22 +49,26 @@ public struct CommandCatalog: Sendable {
     /// The options some verb declares secret.
     let secretOptions: Set<String>
 
-    /// The whole tree of `MaasCommand`, with maas's own options on the root (`-f`, `--sandbox`…).
-    /// Reading the tree is not expected to fail; when it does, the program is broken, and this
-    /// stops it with the reason (`MaasMain` reports `loaded`'s error first, as a message).
-    public static var maas: CommandCatalog {
-        switch loaded {
+    /// The catalogue of `MaasCommand`, or why it could not be read (read on first use).
+    public static let loaded = Result { () throws(CatalogError) in try CommandCatalog(root: load()) }
+
+    /// What a session or script line is read against: the same verbs, no root options
+    /// (they belong before the verb on maas's own command line).
+    public static let loadedSession = loaded.map { CommandCatalog(root: $0.root.withoutOptions) }
+
+    /// The whole tree, with maas's own options on the root (`-f`, `--sandbox`…). Reading it
+    /// is not expected to fail; when it does, maas is broken and this stops it with the
+    /// reason (the REPL and usage errors report `loaded`'s error as a message first).
+    public static var maas: CommandCatalog { unwrap(loaded) }
+
+    public static var session: CommandCatalog { unwrap(loadedSession) }
+
+    private static func unwrap(_ result: Result<CommandCatalog, CatalogError>) -> CommandCatalog {
+        switch result {
         case let .success(catalog): catalog
         case let .failure(error): preconditionFailure(error.description)
         }
     }
-
-    /// What a session or script line is read against: the same verbs, no root options
-    /// (they belong before the verb on maas's own command line).
-    public static let session = CommandCatalog(root: maas.root.withoutOptions)
-
-    /// The catalogue of `MaasCommand`, or why it could not be read.
-    public static let loaded = Result { () throws(CatalogError) in try CommandCatalog(root: load()) }
 
     public init(root: Node) {
         self.root = root
