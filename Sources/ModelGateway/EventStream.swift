@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import HTTPSupport
 import NIOCore
 
 /// The events of one streamed answer, decoded from the response body as its bytes
@@ -16,9 +17,11 @@ public struct EventStream: AsyncSequence, Sendable {
     let url: String
     let host: String
     let status: Int
+    /// Logged when the stream ends, with the bytes it carried.
+    let trace: RequestTrace
 
     public func makeAsyncIterator() -> Iterator {
-        Iterator(body: body.makeAsyncIterator(), url: url, host: host, status: status)
+        Iterator(body: body.makeAsyncIterator(), url: url, host: host, status: status, trace: trace)
     }
 
     public struct Iterator: AsyncIteratorProtocol {
@@ -29,11 +32,14 @@ public struct EventStream: AsyncSequence, Sendable {
         private var pending: [StreamEvent] = []
         private var pendingIndex = 0
         private var ended = false
+        private var trace: RequestTrace
+        private var bytes = 0
 
-        init(body: HTTPClientResponse.Body.AsyncIterator, url: String, host: String, status: Int) {
+        init(body: HTTPClientResponse.Body.AsyncIterator, url: String, host: String, status: Int, trace: RequestTrace) {
             self.body = body
             self.url = url
             self.host = host
+            self.trace = trace
             self.decoder = StreamEventDecoder(url: url, status: status)
         }
 
@@ -77,14 +83,17 @@ public struct EventStream: AsyncSequence, Sendable {
                     chunk = try await bodyIterator.next()
                 } catch {
                     ended = true
+                    trace.finished(bytes: nil)
                     throw GatewayError.transport(
                         error, url: url, host: host, tokensReceived: decoder.tokensReceived)
                 }
                 guard let chunk else {
                     ended = true
+                    trace.finished(bytes: bytes)
                     try decoder.finish(into: &pending)
                     continue
                 }
+                bytes += chunk.readableBytes
                 // Events after [DONE] are ignored; reading on to the end of the body
                 // lets the connection be reused.
                 decoder.feed(chunk, into: &pending)

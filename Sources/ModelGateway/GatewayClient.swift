@@ -128,20 +128,26 @@ public final class GatewayClient: Sendable {
         async throws(GatewayError) -> (status: Int, body: [UInt8])
     {
         let request = try makeRequest(method, path, body: body, accept: "application/json")
+        var trace = RequestTrace(logger: configuration.logger, method: method.rawValue, url: endpoint.display(path))
         do {
             let response = try await http.execute(request, deadline: .distantFuture)
+            trace.received(status: Int(response.status.code))
             try await check(response, method: method, path: path)
             let buffer = try await response.body.collect(upTo: Self.maxResponseSize)
+            trace.finished(bytes: buffer.readableBytes)
             return (Int(response.status.code), Array(buffer.readableBytesView))
         } catch {
+            trace.finished(bytes: nil)
             throw GatewayError.transport(error, url: endpoint.display(path), host: endpoint.host, tokensReceived: nil)
         }
     }
 
     private func stream<Body: Encodable>(_ path: String, body: Body) async throws(GatewayError) -> EventStream {
         let request = try makeRequest(.POST, path, body: body, accept: "text/event-stream")
+        var trace = RequestTrace(logger: configuration.logger, method: "POST", url: endpoint.display(path))
         do {
             let response = try await http.execute(request, deadline: .distantFuture)
+            trace.received(status: Int(response.status.code))
             try await check(response, method: .POST, path: path)
             // A JSON answer to a streamed request is vLLM's "200 with an error body"
             // (e.g. chat on an embedding model), or a server that ignores `stream`.
@@ -154,8 +160,10 @@ public final class GatewayClient: Sendable {
                     url: endpoint.display(path), reason: "expected an event stream for \"stream\": true, got JSON")
             }
             return EventStream(
-                body: response.body, url: endpoint.display(path), host: endpoint.host, status: Int(response.status.code))
+                body: response.body, url: endpoint.display(path), host: endpoint.host, status: Int(response.status.code),
+                trace: trace)
         } catch {
+            trace.finished(bytes: nil)
             throw GatewayError.transport(error, url: endpoint.display(path), host: endpoint.host, tokensReceived: nil)
         }
     }

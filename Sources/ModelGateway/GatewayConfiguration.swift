@@ -1,5 +1,7 @@
+import Logging
+
 /// Where the gateway is and how to talk to it. Built by the shell from a profile.
-public struct GatewayConfiguration: Sendable, Equatable {
+public struct GatewayConfiguration: Sendable {
     /// How the API key is sent.
     public enum Authentication: Sendable, Equatable {
         /// `Authorization: Bearer KEY`, what MaaS products expect (the lab's curl).
@@ -31,6 +33,8 @@ public struct GatewayConfiguration: Sendable, Equatable {
     /// free one. nil keeps the HTTP client's default (8). A load test sets it to its
     /// concurrency so that waiting for a connection never counts as server latency.
     public var maxConnections: Int?
+    /// Where each request is logged at `.info` (`RequestTrace`); nil logs nothing.
+    public var logger: Logger?
 
     public init(
         baseURL: String,
@@ -40,7 +44,8 @@ public struct GatewayConfiguration: Sendable, Equatable {
         insecureTLS: Bool = false,
         connectTimeout: Duration = .seconds(10),
         readTimeout: Duration = .seconds(180),
-        maxConnections: Int? = nil
+        maxConnections: Int? = nil,
+        logger: Logger? = nil
     ) {
         self.baseURL = baseURL
         self.apiKey = apiKey
@@ -50,5 +55,6 @@ public struct GatewayConfiguration: Sendable, Equatable {
         self.connectTimeout = connectTimeout
         self.readTimeout = readTimeout
         self.maxConnections = maxConnections
+        self.logger = logger
     }
 }

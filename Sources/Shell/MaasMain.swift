@@ -12,29 +12,23 @@ public enum MaasMain {
         if let first = arguments.first, ["---completion", "--generate-completion-script", "--experimental-dump-help", "--version"].contains(first) {
             return passThroughToArgumentParser(arguments, output: early)
         }
-        let split = splitLeadingOptions(arguments)
-        let root: MainOptions
+        let root: MaasInvocation
         do {
-            root = try MainOptions.parse(split.options)
+            root = try MaasInvocation.parse(arguments)
         } catch {
-            let code = MaasCommand.exitCode(for: error)
-            if code == .success {
-                early.print(MaasCommand.fullMessage(for: error))
-                return 0
-            }
-            early.error("error: \(MaasCommand.message(for: error))")
+            early.error("error: \(MaasInvocation.message(for: error))")
             return 2
         }
         let interrupts = InterruptHandler()
         let stdinIsTerminal = isatty(STDIN_FILENO) == 1
-        var rest = split.rest
+        var rest = root.command
         var script: ScriptSource?
         do {
             if let command = root.run.command {
                 script = ScriptSource(name: "-c", text: command, directory: nil)
             } else if let file = root.run.file {
                 script = try ScriptSource.file(file)
-            } else if let first = rest.first, CommandCatalog.maas.root.subcommand(named: first) == nil,
+            } else if let first = rest.first, SessionCommand.subcommand(named: first) == nil,
                       FileManager.default.fileExists(atPath: first) {
                 script = try ScriptSource.file(first)
                 rest.removeFirst()
@@ -92,20 +86,6 @@ public enum MaasMain {
         return await interrupts.cancellable {
             await interpreter.run(script: script, continueOnError: continueOnError)
         }
-    }
-
-    /// Options before the first verb belong to the whole run; the rest is the command.
-    static func splitLeadingOptions(_ arguments: [String]) -> (options: [String], rest: [String]) {
-        let takesValue: Set<String> = ["--profile", "-o", "--output", "-f", "--file", "-c", "--command"]
-        var index = 0
-        while index < arguments.count {
-            let word = arguments[index]
-            if word == "--" { return (Array(arguments[..<index]), Array(arguments[(index + 1)...])) }
-            guard word.hasPrefix("-"), word != "-" else { break }
-            index += takesValue.contains(word) ? 2 : 1
-        }
-        index = min(index, arguments.count)
-        return (Array(arguments[..<index]), Array(arguments[index...]))
     }
 
     private static func passThroughToArgumentParser(_ arguments: [String], output: Output) -> Int32 {

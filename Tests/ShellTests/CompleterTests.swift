@@ -17,6 +17,14 @@ import Testing
         #expect(completer.complete("help prof").candidates == ["profile"])
     }
 
+    /// maas's own options (`-f`, `--sandbox`…) belong to its command line, not to a session's
+    /// line; a verb's options of the same name still complete.
+    @Test func theSessionOffersNoRunOptionsAndVerbsKeepTheirs() {
+        #expect(completer.complete("--").candidates.isEmpty)
+        #expect(completer.complete("apply -").candidates.contains("-f"))
+        #expect(completer.complete("models --verb").candidates == ["--verbose"])
+    }
+
     @Test func completesValues() {
         #expect(completer.complete("profile use ").candidates == ["lab", "prod", "sandbox"])
         #expect(completer.complete("whoami --profile p").candidates == ["prod"])

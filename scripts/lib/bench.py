@@ -10,7 +10,9 @@ import json
 import os
 import platform
 import re
+import shlex
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -129,6 +131,44 @@ def time_to_first_byte(argv):
     return float(out)
 
 
+def hyperfine(runs, env, scratch, **commands):
+    """Median wall seconds of each command by hyperfine (no shell between it and the process, so
+    none is counted), one command after the other, each after 3 warm-up runs. A failing exit is
+    expected for some (a refused connection) and does not stop it."""
+    export = os.path.join(scratch, "hyperfine.json")
+    argv = ["hyperfine", "--shell=none", "--ignore-failure", "--warmup", "3", "--runs", str(runs),
+            "--style", "none", "--export-json", export]
+    for name, command in commands.items():
+        argv += ["--command-name", name, shlex.join(command)]
+    subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL)
+    with open(export) as file:
+        return {result["command"]: result["median"] for result in json.load(file)["results"]}
+
+
+def refused_port():
+    """A loopback port nothing listens on: bound once to pick it, then closed."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def verb_startup(maas, env, scratch):
+    """One-shot verbs from exec to exit: `whoami` on the saved sandbox profile (reads the profile file)
+    against curl printing the same file, and `models` against a refused port against curl's request
+    to it (both fail at once, so this is start-up, argument parsing and the attempt)."""
+    profile_file = env["MAAS_CONFIG"]
+    refused = f"http://127.0.0.1:{refused_port()}"
+    offline = dict(env, MAAS_GATEWAY_URL=refused, MAAS_API_KEY="unused")
+    check = subprocess.run([maas, "--profile", "bench", "models"], env=offline, capture_output=True, text=True)
+    if check.returncode == 0 or "refused" not in check.stderr:
+        sys.exit(f"bench: `maas models` on {refused} did not fail as refused: {check.stderr.strip()[:300]}")
+    whoami = hyperfine(STARTUP_RUNS, env, scratch, maas=[maas, "--profile", "bench", "whoami"],
+                       curl=["curl", "-s", "file://" + profile_file])
+    models = hyperfine(STARTUP_RUNS, offline, scratch, maas=[maas, "--profile", "bench", "models"],
+                       curl=["curl", "-s", refused + "/v1/models"])
+    return {"whoami": whoami, "models": models}
+
+
 def machine():
     model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")),
                  platform.processor() or "unknown")
@@ -162,6 +202,7 @@ def measure(maas, env, sandbox, scratch):
     startup = interleaved(STARTUP_RUNS, maas=lambda: Sample([maas, "--version"], env=env),
                           curl=lambda: Sample(["curl", "--version"]))
     results["startup"] = {name: median(s.wall for s in samples) for name, samples in startup.items()}
+    results["verbs"] = verb_startup(maas, env, scratch)
 
     print("bench: 2/5 stream decoding", flush=True)
     curl_direct = curl_stream(sandbox.model_url, sandbox.model, STREAM_TOKENS)
@@ -248,6 +289,8 @@ def verdict(met):
 
 def report(host, r):
     startup_ratio = r["startup"]["maas"] / r["startup"]["curl"]
+    whoami, models = r["verbs"]["whoami"], r["verbs"]["models"]
+    whoami_ratio, models_ratio = whoami["maas"] / whoami["curl"], models["maas"] / models["curl"]
     stream_ratio = r["stream"]["maas"]["wall"] / r["stream"]["curl"]["wall"]
     tokens = r["stream_tokens"]
     cpu_per_token = {name: figures["cpu"] / tokens * 1e6 for name, figures in r["stream"].items()}
@@ -272,6 +315,12 @@ def report(host, r):
         "|---|---|---|---|---|---|---|",
         f"| 1 | start-up: `maas --version` vs `curl --version` | {r['startup']['maas'] * 1000:.1f} ms | "
         f"{r['startup']['curl'] * 1000:.1f} ms | {startup_ratio:.2f}× | ≤ 2× | {verdict(startup_ratio <= 2)} |",
+        f"| 1 | start-up of a verb: `maas whoami` (saved profile) vs `curl file://` of the profile file | "
+        f"{whoami['maas'] * 1000:.1f} ms | {whoami['curl'] * 1000:.1f} ms | {whoami_ratio:.2f}× | ≤ 2× | "
+        f"{verdict(whoami_ratio <= 2)} |",
+        f"| 1 | start-up of a network verb: `maas models` vs `curl`, both to a refused port | "
+        f"{models['maas'] * 1000:.1f} ms | {models['curl'] * 1000:.1f} ms | {models_ratio:.2f}× | ≤ 2× | "
+        f"{verdict(models_ratio <= 2)} |",
         f"| 2 | stream decoding: {tokens:,}-token stream, `maas complete` vs `curl -sN` | "
         f"{r['stream']['maas']['wall'] * 1000:.0f} ms | {r['stream']['curl']['wall'] * 1000:.0f} ms | "
         f"{stream_ratio:.2f}× wall | ≤ 1.5× | {verdict(stream_ratio <= 1.5)} |",
@@ -294,7 +343,11 @@ def report(host, r):
         "## 1. Start-up",
         "",
         "Wall time of the whole process, exec to exit. `maas --version` loads the Swift runtime, Foundation and "
-        "the command tree; curl loads libcurl and its TLS stack.",
+        "the command tree; curl loads libcurl and its TLS stack. The one-shot verbs are measured by hyperfine "
+        f"({STARTUP_RUNS} runs each after 3 warm-ups, no shell): `maas whoami` reads the sandbox's saved profile "
+        "and prints it, against curl printing the same file; `maas models` on a gateway URL whose port refuses "
+        "connections builds the command catalogue, resolves the profile, starts the HTTP client and fails, "
+        "against curl failing on the same URL.",
         "",
         "## 2. Stream decoding",
         "",

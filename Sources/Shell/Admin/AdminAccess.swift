@@ -15,7 +15,8 @@ struct AdminAccess {
         }
         context.warnIfInsecure(profile)
         let client = try AdminClient(configuration: AdminConfiguration(
-            adminURL: url, accessToken: token, caFile: settings.caFile, insecureTLS: settings.insecure ?? false))
+            adminURL: url, accessToken: token, caFile: settings.caFile, insecureTLS: settings.insecure ?? false,
+            logger: context.logger))
         let access = AdminAccess(context: context, profile: profile, client: client)
         return try await withCleanup({ try await body(access) }, cleanup: { try? await client.shutdown() })
     }

@@ -19,7 +19,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Flag(name: [.short, .long], help: "Print less: no stats, no banners.")
     public var quiet = false
 
-    @Flag(name: [.short, .long], help: "Print more: requests and timings.")
+    @Flag(name: [.short, .long], help: "Log each HTTP request on standard error: method, URL, status, timings, bytes.")
     public var verbose = false
 
     public init() {}

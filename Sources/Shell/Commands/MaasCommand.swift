@@ -1,6 +1,7 @@
 import ArgumentParser
 
-/// The root of the one command tree: argv, REPL lines and script lines all parse against it.
+/// The root of the one command tree: maas's own options and every verb. Help, the
+/// completion scripts, the man page and the REPL's catalogue are all read from it.
 public struct MaasCommand: ParsableCommand {
     public static let version = "0.1.0"
 
@@ -9,21 +10,15 @@ public struct MaasCommand: ParsableCommand {
         abstract: "A shell for Models as a Service: LLMs served by vLLM behind a 3scale API gateway.",
         discussion: """
             With no verb, maas opens an interactive session (on a terminal) or runs the script \
-            on standard input. `maas FILE.maas`, `maas -f FILE` and `maas -c "cmd; cmd"` run scripts.
-
-            Before the verb:
-              -f, --file FILE         run the script FILE
-              -c, --command CMDS      run these commands (separate them with ';')
-              --continue-on-error     keep running a script after a failing command
-              --sandbox               run on a sandbox started in this process
-              --version               print maas's version
-            Before or after the verb:
-              --profile NAME          use this profile instead of the current one
-              -o, --output FORMAT     table, json or yaml
-              --no-color, -q/--quiet, -v/--verbose
+            on standard input; `maas FILE.maas` runs a script file. Options given before the verb apply to the whole run; the global options may also \
+            follow a verb, for that command alone.
             """,
         version: "maas \(version)",
-        subcommands: [
+        subcommands: verbs
+    )
+
+    static var verbs: [any ParsableCommand.Type] {
+        [
             ExitCommand.self, SetCommand.self, UnsetCommand.self, EchoCommand.self,
             SourceCommand.self, SleepCommand.self, VersionCommand.self,
             ProfileCommand.self, LoginCommand.self, AdminCommand.self, WhoamiCommand.self,
@@ -34,15 +29,35 @@ public struct MaasCommand: ParsableCommand {
             ApplyCommand.self, ExportCommand.self,
             SandboxCommand.self,
         ]
-    )
+    }
+
+    @OptionGroup(title: "Run options") var run: RunOptions
+    @OptionGroup(title: "Global options") var globals: GlobalOptions
 
     public init() {}
 }
 
-/// The options `maas` takes before its verb (the same ones `MaasCommand` shows in its help).
-struct MainOptions: ParsableArguments {
+/// maas's own command line as `MaasMain` reads it: `MaasCommand`'s options, then the verb and
+/// everything after it, untouched, for the session root to parse. Its help and version are
+/// `MaasCommand`'s (an `-h` or `--version` here is passed on with the words).
+struct MaasInvocation: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "maas", helpNames: [])
+
     @OptionGroup var run: RunOptions
     @OptionGroup var globals: GlobalOptions
+    @Argument(parsing: .captureForPassthrough) var words: [String] = []
+
+    /// The verb and its arguments (a leading `--`, which ends maas's own options, dropped).
+    var command: [String] { words.first == "--" ? Array(words.dropFirst()) : words }
+}
+
+/// What one line of a session or script is parsed against: the same verbs without the
+/// root's own options. ArgumentParser lets a parent's options stand anywhere on the
+/// line, so the root's `-f` would take `apply -f FILE`'s; maas's options belong before
+/// the verb on its own command line, where `MaasMain` parses them with `MaasCommand`.
+struct SessionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "maas", version: MaasCommand.configuration.version, subcommands: MaasCommand.verbs)
 }
 
 /// How the whole run gets its input: a script file, a command string, or the session.

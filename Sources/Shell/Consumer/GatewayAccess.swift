@@ -16,6 +16,7 @@ struct GatewayAccess {
         let profile = try context.resolvedProfile()
         var configuration = try configuration(for: profile)
         configuration.maxConnections = maxConnections
+        configuration.logger = context.logger
         let client = try GatewayClient(configuration: configuration)
         context.warnIfInsecure(profile)
         let access = GatewayAccess(context: context, profile: profile, client: client)

@@ -24,6 +24,16 @@ struct StreamPrinter {
         var result = Result()
         var sanitizer = TextSanitizer()
         var pending = PendingWrites(output: output, immediate: output.isTerminal)
+        var lineEnded = false
+        /// Ends the answer's line once: at its finish event, so that what follows on the
+        /// terminal (the `-v` line of the request, logged when the body ends) starts a line.
+        func endLine() {
+            guard !lineEnded else { return }
+            lineEnded = true
+            pending.write(sanitizer.finish())
+            pending.flush()
+            if !result.text.hasSuffix("\n") || result.text.isEmpty { output.write("\n") }
+        }
         do {
             for try await event in stream {
                 switch event {
@@ -34,6 +44,7 @@ struct StreamPrinter {
                     pending.write(sanitizer.feed(delta))
                 case let .finish(reason, choice) where choice == 0:
                     result.finishReason = reason
+                    endLine()
                 case let .usage(usage):
                     result.usage = usage
                 default:
@@ -46,10 +57,8 @@ struct StreamPrinter {
             result.interrupted = true
         }
         if Task.isCancelled { result.interrupted = true }
-        pending.write(sanitizer.finish())
-        pending.flush()
+        endLine()
         result.total = clock.now - start
-        if !result.text.hasSuffix("\n") || result.text.isEmpty { output.write("\n") }
         return result
     }
 }

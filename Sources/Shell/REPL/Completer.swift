@@ -17,7 +17,7 @@ public struct Completer: Sendable {
     let dynamicValues: @Sendable (String) -> [String]
     let currentDirectory: String
 
-    public init(catalog: CommandCatalog = .maas, currentDirectory: String = FileManager.default.currentDirectoryPath,
+    public init(catalog: CommandCatalog = .session, currentDirectory: String = FileManager.default.currentDirectoryPath,
                 dynamicValues: @escaping @Sendable (String) -> [String]) {
         self.catalog = catalog
         self.currentDirectory = currentDirectory

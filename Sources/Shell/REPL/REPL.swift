@@ -10,6 +10,11 @@ struct REPL {
     let interrupts: InterruptHandler
 
     func run() async -> Int32 {
+        // Completion and the history's redaction read the command tree: without it, say why and stop.
+        if case let .failure(error) = CommandCatalog.loadedSession {
+            interpreter.output.error("error: \(error)")
+            return 70
+        }
         let history = HistoryFile(environment: interpreter.environment)
         let values = dynamicValues()
         let completer = Completer { values.values(for: $0) }

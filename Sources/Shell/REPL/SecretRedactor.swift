@@ -12,7 +12,7 @@ public enum SecretRedactor {
     static let mask = "***"
 
     public static func redact(_ line: String) -> String {
-        redact(line, catalog: .maas)
+        redact(line, catalog: .session)
     }
 
     static func redact(_ line: String, catalog: CommandCatalog) -> String {

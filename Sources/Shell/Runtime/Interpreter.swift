@@ -100,13 +100,20 @@ public final class Interpreter: Sendable {
         guard let first = arguments.first else { return .success }
         if first == "help" {
             let topic = Array(arguments.dropFirst())
-            if CommandCatalog.maas.walk(topic).consumed < topic.count { return .failure(Self.unknownVerb(topic.joined(separator: " "))) }
-        } else if !first.hasPrefix("-"), CommandCatalog.maas.root.subcommand(named: first) == nil {
+            if topic != ["help"], SessionCommand.verbCount(topic) < topic.count {
+                return .failure(Self.unknownVerb(topic.joined(separator: " ")))
+            }
+        } else if !first.hasPrefix("-"), SessionCommand.subcommand(named: first) == nil {
             return .failure(Self.unknownVerb(first))
+        }
+        // The root's help is maas's own (its options, the verbs), as `maas --help` and `man maas` give it.
+        if [["help"], ["--help"], ["-h"]].contains(arguments) {
+            output.print(MaasCommand.helpMessage())
+            return .success
         }
         let parsed: ParsableCommand
         do {
-            parsed = try MaasCommand.parseAsRoot(arguments)
+            parsed = try SessionCommand.parseAsRoot(arguments)
         } catch {
             if MaasCommand.exitCode(for: error) == .success {
                 output.print(MaasCommand.fullMessage(for: error))
@@ -150,7 +157,7 @@ public final class Interpreter: Sendable {
     }
 
     static func unknownVerb(_ verb: String) -> ShellError {
-        let verbs = CommandCatalog.maas.root.subcommands.flatMap { [$0.name] + $0.aliases }
+        let verbs = SessionCommand.subcommandNames + ["help"]
         var message = "unknown command '\(verb)'"
         if let guess = Suggestion.closest(to: verb, in: verbs) { message += "; did you mean '\(guess)'?" }
         return .usage(message + " (type `help` for the list)")
@@ -159,14 +166,19 @@ public final class Interpreter: Sendable {
     /// ArgumentParser's message, plus a suggestion for a mistyped flag or sub-verb.
     static func usageError(_ error: any Error, arguments: [String]) -> ShellError {
         var message = MaasCommand.message(for: error)
-        let node = CommandCatalog.maas.walk(arguments).node
+        let catalog: CommandCatalog
+        switch CommandCatalog.loadedSession {
+        case let .success(loaded): catalog = loaded
+        case let .failure(problem): return .usage(message + "; \(problem)")
+        }
+        let node = catalog.walk(arguments).node
         let unknown = arguments.first { word in
             word.hasPrefix("-") && node.option(named: String(word.split(separator: "=", maxSplits: 1)[0])) == nil
         }
         if let unknown, message.contains(unknown) {
             let flags = node.options.flatMap(\.names)
             if let guess = Suggestion.closest(to: unknown, in: flags) { message += "; did you mean '\(guess)'?" }
-        } else if !node.subcommands.isEmpty, let word = arguments.dropFirst(CommandCatalog.maas.walk(arguments).consumed).first, !word.hasPrefix("-") {
+        } else if !node.subcommands.isEmpty, let word = arguments.dropFirst(catalog.walk(arguments).consumed).first, !word.hasPrefix("-") {
             let names = node.subcommands.flatMap { [$0.name] + $0.aliases }
             message = "unknown sub-command '\(word)' for '\(node.name)'; choose one of: \(names.joined(separator: ", "))"
             if let guess = Suggestion.closest(to: word, in: names) { message += "; did you mean '\(guess)'?" }

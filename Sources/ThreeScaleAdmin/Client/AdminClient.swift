@@ -107,17 +107,23 @@ public final class AdminClient: Sendable {
             request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
             request.body = .bytes(ByteBuffer(string: form.encoded))
         }
+        var trace = RequestTrace(
+            logger: configuration.logger, method: call.method.rawValue, url: URLDisplay.redactingCredentials(url))
         do {
             let response = try await http.execute(request, timeout: TimeAmount(configuration.readTimeout))
             let status = Int(response.status.code)
+            trace.received(status: status)
             guard (200..<300).contains(status) else {
                 let prefix = await ErrorBody.prefix(of: response.body)
+                trace.finished(bytes: prefix.count)
                 if Task.isCancelled { throw AdminError.cancelled }
                 return (status, response.headers, prefix)
             }
             let body = try await response.body.collect(upTo: Self.maxResponseSize)
+            trace.finished(bytes: body.readableBytes)
             return (status, response.headers, Array(buffer: body))
         } catch {
+            trace.finished(bytes: nil)
             throw AdminError.transport(error, url: base.display, host: base.host, operation: call.operation)
         }
     }
@@ -198,12 +204,17 @@ public final class AdminClient: Sendable {
             else { throw .invalidURL(shown, reason: "it needs http:// or https:// and a host") }
             var request = HTTPClientRequest(url: current)
             request.headers.add(name: "Accept", value: "application/json, application/yaml, */*")
+            var trace = RequestTrace(logger: configuration.logger, method: "GET", url: URLDisplay.redactingCredentials(current))
             do {
                 let response = try await http.execute(request, timeout: TimeAmount(configuration.readTimeout))
                 let status = Int(response.status.code)
+                trace.received(status: status)
                 if (200..<300).contains(status) {
-                    return String(buffer: try await response.body.collect(upTo: Self.maxResponseSize))
+                    let body = try await response.body.collect(upTo: Self.maxResponseSize)
+                    trace.finished(bytes: body.readableBytes)
+                    return String(buffer: body)
                 }
+                trace.finished(bytes: nil)
                 guard (300..<400).contains(status) else {
                     throw AdminError.unexpectedStatus(operation: operation, status: status, body: "")
                 }
@@ -218,6 +229,7 @@ public final class AdminClient: Sendable {
                 redirects += 1
                 current = next
             } catch {
+                trace.finished(bytes: nil)
                 throw AdminError.transport(error, url: shown, host: host, operation: operation)
             }
         }

@@ -1,5 +1,7 @@
+import Logging
+
 /// Where the admin portal is and how to authenticate. Built by the shell from a profile.
-public struct AdminConfiguration: Sendable, Equatable {
+public struct AdminConfiguration: Sendable {
     /// The tenant's admin portal, e.g. `https://3scale-admin.apps.example.com`.
     public var adminURL: String
     /// A personal access token with the Account Management API scope.
@@ -14,6 +16,8 @@ public struct AdminConfiguration: Sendable, Equatable {
     public var maxAttempts: Int
     /// First backoff delay; doubled on each retry.
     public var retryDelay: Duration
+    /// Where each request is logged at `.info` (`RequestTrace`); nil logs nothing.
+    public var logger: Logger?
 
     public init(
         adminURL: String,
@@ -23,7 +27,8 @@ public struct AdminConfiguration: Sendable, Equatable {
         connectTimeout: Duration = .seconds(10),
         readTimeout: Duration = .seconds(60),
         maxAttempts: Int = 3,
-        retryDelay: Duration = .milliseconds(250)
+        retryDelay: Duration = .milliseconds(250),
+        logger: Logger? = nil
     ) {
         self.adminURL = adminURL
         self.accessToken = accessToken
@@ -33,5 +38,6 @@ public struct AdminConfiguration: Sendable, Equatable {
         self.readTimeout = readTimeout
         self.maxAttempts = maxAttempts
         self.retryDelay = retryDelay
+        self.logger = logger
     }
 }
