@@ -48,11 +48,9 @@ public enum OpenAPIDocumentCheck {
             throw Refusal(source: source, pointer: "", reason: "not an OpenAPI document: expected an object at the top")
         }
         func refuse(_ pointer: String, _ reason: String) -> Refusal { Refusal(source: source, pointer: pointer, reason: reason) }
-        let version: String
         switch (document["openapi"], document["swagger"]) {
         case (.some(let openapi), _):
             guard let number = openapi.stringValue else { throw refuse("/openapi", "must be a string such as \"3.0.3\"") }
-            version = "OpenAPI \(number)"
             // 3.1 made `paths` optional (a document may hold only webhooks or components).
             let title = try outline(document, pathsRequired: number.hasPrefix("3.0."), refuse: refuse)
             let decodable = tolerated(value, openAPI30: number.hasPrefix("3.0.")).jsonText
@@ -63,7 +61,7 @@ public enum OpenAPIDocumentCheck {
             } else {
                 throw refuse("/openapi", "OpenAPI \(number) is not supported; maas reads OpenAPI 3.0.x, 3.1.x, 3.2.x and Swagger 2.0")
             }
-            return Checked(json: json, title: title, version: version)
+            return Checked(json: json, title: title, version: "OpenAPI \(number)")
         case (nil, .some(let swagger)):
             guard swagger == .string("2.0") else {
                 throw refuse("/swagger", "must be \"2.0\" (the only Swagger version); got \(swagger)")
@@ -117,12 +115,17 @@ public enum OpenAPIDocumentCheck {
     }
 
     private static func refusal(decoding error: any Error, source: String) -> Refusal {
-        var path = OpenAPIKit.OpenAPI.Error(from: error).codingPath
-        // A missing key is reported at its parent; point at the key itself.
-        if case DecodingError.keyNotFound(let key, let context)? = error as? DecodingError, context.codingPath.count == path.count {
-            path.append(key)
-        }
-        return Refusal(source: source, pointer: pointer(path), reason: OpenAPIKit.OpenAPI.Error(from: error).localizedDescription)
+        // OpenAPIKit's error says where, in coding keys, and why; a missing key is placed at its parent.
+        let described = OpenAPIKit.OpenAPI.Error(from: error)
+        return Refusal(source: source, pointer: pointer(described.codingPath), reason: oneLine(described.localizedDescription))
+    }
+
+    /// OpenAPIKit's messages may span lines and end in `..`; a refusal is one line.
+    private static func oneLine(_ message: String) -> String {
+        var line = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        while line.hasSuffix("..") { line.removeLast() }
+        return line
     }
 
     /// What the portal needs to show any version (an `info.title`, a `paths` object whose
