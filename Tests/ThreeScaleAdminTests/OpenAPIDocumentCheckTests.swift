@@ -137,6 +137,15 @@ import Testing
         #expect(checked.version == "OpenAPI 3.1.0")
     }
 
+    /// OpenAPIKit's time grows steeply with depth; JSON gets the depth limit YAML has.
+    @Test func jsonNestedDeeperThanYAMLMayBeIsRefusedBeforeDecoding() {
+        let nested = String(repeating: #"{"items":"#, count: 70) + "{}" + String(repeating: "}", count: 70)
+        let text = #"{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{"a":\#(nested)}}}"#
+        let error = #expect(throws: OpenAPIDocumentCheck.Refusal.self) { try OpenAPIDocumentCheck.check(text, source: "deep.json") }
+        #expect(error?.reason == "nested too deeply (more than 64 levels)")
+        #expect(error?.pointer == "/components/schemas/a" + String(repeating: "/items", count: 61))
+    }
+
     @Test func pointersEscapeSlashAndTilde() {
         #expect(OpenAPIDocumentCheck.pointer(["paths", "/v1/models", "a~b"]) == "/paths/~1v1~1models/a~0b")
     }

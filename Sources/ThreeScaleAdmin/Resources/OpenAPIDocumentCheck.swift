@@ -80,9 +80,15 @@ public enum OpenAPIDocumentCheck {
 
     // MARK: Steps
 
-    /// JSON text as it is; YAML within `YAMLLimits`, converted to JSON.
+    /// JSON text as it is; YAML within `YAMLLimits`, converted to JSON. JSON is held to YAML's
+    /// depth too: OpenAPIKit's time grows steeply with nesting (a 256-level schema takes a minute).
     private static func parse(_ text: String, source: String) throws(Refusal) -> (JSONValue, String) {
-        if let value = JSONValue.parse(text) { return (value, text) }
+        if let value = JSONValue.parse(text) {
+            if let deep = firstTooDeep(value, depth: 0, path: []) {
+                throw Refusal(source: source, pointer: pointer(deep), reason: YAMLLimits.nestedTooDeeply)
+            }
+            return (value, text)
+        }
         do {
             try YAMLLimits.check(text)
         } catch {
@@ -149,6 +155,21 @@ public enum OpenAPIDocumentCheck {
             if item.objectValue == nil && !key.hasPrefix("x-") { throw refuse(at, "must be an object") }
         }
         return text
+    }
+
+    /// The path to the first array or object nested more than `YAMLLimits.maxDepth` levels deep.
+    private static func firstTooDeep(_ value: JSONValue, depth: Int, path: [String]) -> [String]? {
+        let children: [(String, JSONValue)]
+        switch value {
+        case .object(let object): children = object.sorted { $0.key < $1.key }
+        case .array(let items): children = items.enumerated().map { (String($0.offset), $0.element) }
+        default: return nil
+        }
+        guard depth < YAMLLimits.maxDepth else { return path }
+        for (key, child) in children {
+            if let deep = firstTooDeep(child, depth: depth + 1, path: path + [key]) { return deep }
+        }
+        return nil
     }
 
     /// RFC 6901: `/paths/~1v1~1models/get`.
