@@ -36,4 +36,23 @@ import Testing
         #expect(String(decoding: result.err, as: UTF8.self) == "")
         #expect(!FileManager.default.fileExists(atPath: fixture.profilePath), "the script ran on after its reader left")
     }
+
+    /// A standard output left non-blocking (the descriptor is shared) fills up: maas waits for
+    /// room instead of dropping the rest or calling it an error.
+    @Test func aNonBlockingOutputThatFillsUpLosesNothing() async throws {
+        let fixture = try Fixture()
+        // Each line many pipes long: the pipe is full again and again, however fast the reader.
+        let line = String(repeating: "y", count: 512 << 10)
+        try fixture.write("big.maas", Array(repeating: "echo " + line, count: 6).joined(separator: "\n") + "\n")
+        let process = fixture.process(["big.maas"])
+        let pipe = Pipe()
+        let writer = pipe.fileHandleForWriting.fileDescriptor
+        #expect(fcntl(writer, F_SETFL, fcntl(writer, F_GETFL) | O_NONBLOCK) == 0)
+        process.standardOutput = pipe
+        let reader = pipe.fileHandleForReading
+        async let output = ChildProcess.offThePool { (try? reader.readToEnd()) ?? Data() }
+        let result = try await ChildProcess.run(process, captureOutput: false)
+        #expect(result.status == 0, "\(String(decoding: result.err, as: UTF8.self))")
+        #expect(await output.count == 6 * (line.count + 1))
+    }
 }

@@ -26,6 +26,11 @@ public struct FileDescriptorSink: TextSink {
                 let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
+                    // A descriptor left non-blocking by whoever shares it: wait until it takes more.
+                    if errno == EAGAIN || errno == EWOULDBLOCK {
+                        var ready = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+                        if poll(&ready, 1, -1) >= 0 || errno == EINTR { continue }
+                    }
                     WriteFailures.record(errno, on: fd)
                     return
                 }
