@@ -7,6 +7,11 @@ import Profiles
 public enum MaasMain {
     public static func run(arguments: [String], environment: [String: String]) async -> Int32 {
         signal(SIGPIPE, SIG_IGN)
+        let status = await runCommand(arguments: arguments, environment: environment)
+        return WriteFailures.exitStatus(after: status, output: .standard(environment: environment))
+    }
+
+    private static func runCommand(arguments: [String], environment: [String: String]) async -> Int32 {
         // ArgumentParser's own requests: shell completion scripts and their dynamic callbacks, --version.
         let early = Output.standard(environment: environment)
         if let first = arguments.first, ["---completion", "--generate-completion-script", "--experimental-dump-help", "--version"].contains(first) {

@@ -5,7 +5,7 @@ import Testing
 @Suite(.serialized) struct BenchVerbTests {
     @Test func benchReportsCountsAndOrderedPercentilesAsJSON() async throws {
         try await ConsumerVerbTests.withModel { fixture, sandbox in
-            let result = try await fixture.runOffThePool(["bench", "--requests", "20", "--concurrency", "4", "--max-tokens", "16", "-o", "json"])
+            let result = try await fixture.run(["bench", "--requests", "20", "--concurrency", "4", "--max-tokens", "16", "-o", "json"])
             #expect(result.status == 0, "\(result.err)")
             // No terminal: no progress line.
             #expect(result.err.isEmpty)
@@ -28,12 +28,12 @@ import Testing
 
     @Test func theTableNamesVLLMsMetricsAndFailuresByStatus() async throws {
         try await ConsumerVerbTests.withModel { fixture, _ in
-            let table = try await fixture.runOffThePool(["bench", "--requests", "3", "--max-tokens", "4", "--chat", "--prompt-tokens", "10"])
+            let table = try await fixture.run(["bench", "--requests", "3", "--max-tokens", "4", "--chat", "--prompt-tokens", "10"])
             #expect(table.status == 0, "\(table.err)")
             for name in ["TTFT", "TPOT", "ITL", "E2EL", "3 ok · 0 failed", "/v1/chat/completions"] {
                 #expect(table.out.contains(name), "\(name) not in \(table.out)")
             }
-            let failing = try await fixture.runOffThePool(["bench", "--requests", "2", "--model", "no-such-model"])
+            let failing = try await fixture.run(["bench", "--requests", "2", "--model", "no-such-model"])
             #expect(failing.status == 1)
             #expect(failing.out.contains("404"))
             #expect(failing.err.contains("all 2 requests failed (404)"))
@@ -51,20 +51,9 @@ import Testing
             (["bench", "--requests", "1", "--prompt", "x", "--prompt-tokens", "3"], "exclude each other"),
         ]
         for (arguments, message) in cases {
-            let result = try await fixture.runOffThePool(arguments)
+            let result = try await fixture.run(arguments)
             #expect(result.status == 2, "\(arguments)")
             #expect(result.err.contains(message), "\(arguments): \(result.err)")
-        }
-    }
-}
-
-extension Fixture {
-    /// `run` on a thread of its own. `run` blocks until maas exits, and here maas talks
-    /// to a sandbox in this process whose handlers need the cooperative thread pool
-    /// (two threads on a two-core machine): blocking it from a test can starve them.
-    func runOffThePool(_ arguments: [String]) async throws -> (status: Int32, out: String, err: String) {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try run(arguments) }) }.start()
         }
     }
 }

@@ -5,19 +5,25 @@ import Testing
 @Suite(.serialized) struct ConsumerVerbTests {
     /// A sandbox for one test, and a fixture whose current profile points straight at its model server.
     static func withModel(tokensPerSecond: Double = 0, _ body: (Fixture, SandboxProcess) async throws -> Void) async throws {
-        let sandbox = try SandboxProcess(tokensPerSecond: tokensPerSecond)
-        let fixture = try Fixture()
-        let login = try fixture.run(["login", "--gateway", sandbox.modelURL, "--key", "unused-by-vllm-000"])
-        #expect(login.status == 0)
-        try await body(fixture, sandbox)
+        let sandbox = try await SandboxProcess.start(tokensPerSecond: tokensPerSecond)
+        do {
+            let fixture = try Fixture()
+            let login = try await fixture.run(["login", "--gateway", sandbox.modelURL, "--key", "unused-by-vllm-000"])
+            #expect(login.status == 0)
+            try await body(fixture, sandbox)
+        } catch {
+            await sandbox.stop()
+            throw error
+        }
+        await sandbox.stop()
     }
 
     @Test func modelsListsTheServedModel() async throws {
         try await Self.withModel { fixture, sandbox in
-            let table = try fixture.run(["models"])
+            let table = try await fixture.run(["models"])
             #expect(table.status == 0)
             #expect(table.out.contains(sandbox.modelName))
-            let json = try fixture.run(["models", "-o", "json"])
+            let json = try await fixture.run(["models", "-o", "json"])
             #expect(json.out.contains(#""id" : "\#(sandbox.modelName)""#))
         }
     }
@@ -25,31 +31,31 @@ import Testing
     @Test func theLabsCompletionIsDeterministicStreamedOrNot() async throws {
         try await Self.withModel { fixture, _ in
             let lab = ["complete", "San Francisco is a", "--max-tokens", "15", "--temperature", "0"]
-            let whole = try fixture.run(lab)
-            let streamed = try fixture.run(lab + ["--stream"])
+            let whole = try await fixture.run(lab)
+            let streamed = try await fixture.run(lab + ["--stream"])
             #expect(whole.status == 0 && streamed.status == 0)
             #expect(!whole.out.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
             #expect(whole.out == streamed.out)
             #expect(streamed.err.contains("15 tokens"))
             #expect(streamed.err.contains("first token"))
-            let quiet = try fixture.run(lab + ["--stream", "-q"])
+            let quiet = try await fixture.run(lab + ["--stream", "-q"])
             #expect(quiet.err.isEmpty)
         }
     }
 
     @Test func chatEmbedTokenizeDetokenizeHealth() async throws {
         try await Self.withModel { fixture, _ in
-            let chat = try fixture.run(["chat", "Hello!", "--system", "Be brief.", "--max-tokens", "12"])
+            let chat = try await fixture.run(["chat", "Hello!", "--system", "Be brief.", "--max-tokens", "12"])
             #expect(chat.status == 0 && !chat.out.isEmpty)
-            let embed = try fixture.run(["embed", "one", "two", "-o", "json"])
+            let embed = try await fixture.run(["embed", "one", "two", "-o", "json"])
             #expect(embed.status == 0 && embed.out.contains(#""dimensions""#))
-            let tokens = try fixture.run(["tokenize", "hello world", "-o", "json"])
+            let tokens = try await fixture.run(["tokenize", "hello world", "-o", "json"])
             #expect(tokens.status == 0)
             let ids = try #require(tokens.out.split(separator: "[").last?.split(separator: "]").first)
                 .split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            let text = try fixture.run(["detokenize"] + ids)
+            let text = try await fixture.run(["detokenize"] + ids)
             #expect(text.out.contains("hello world"))
-            let health = try fixture.run(["health"])
+            let health = try await fixture.run(["health"])
             #expect(health.status == 0 && health.out.contains("200"))
         }
     }
@@ -64,7 +70,7 @@ import Testing
                 end
                 echo after-chat
                 """)
-            let result = try fixture.run(["talk.maas"])
+            let result = try await fixture.run(["talk.maas"])
             #expect(result.status == 0)
             #expect(result.out.contains("user: first question"))
             #expect(result.out.contains("assistant: "))
@@ -74,16 +80,16 @@ import Testing
 
     @Test func errorsSayWhatToDo() async throws {
         try await Self.withModel { fixture, sandbox in
-            let unknownModel = try fixture.run(["complete", "x", "--model", "no-such-model"])
+            let unknownModel = try await fixture.run(["complete", "x", "--model", "no-such-model"])
             #expect(unknownModel.status == 1)
             #expect(unknownModel.err.contains("no-such-model"))
-            let wrongPath = try fixture.run(["models"], extraEnvironment: ["MAAS_GATEWAY_URL": sandbox.modelURL + "/nothing-here"])
+            let wrongPath = try await fixture.run(["models"], extraEnvironment: ["MAAS_GATEWAY_URL": sandbox.modelURL + "/nothing-here"])
             #expect(wrongPath.status == 1)
             #expect(wrongPath.err.contains("404"))
-            let refused = try fixture.run(["models"], extraEnvironment: ["MAAS_GATEWAY_URL": "http://127.0.0.1:1"])
+            let refused = try await fixture.run(["models"], extraEnvironment: ["MAAS_GATEWAY_URL": "http://127.0.0.1:1"])
             #expect(refused.status == 1)
             #expect(refused.err.contains("cannot connect to http://127.0.0.1:1"))
-            let noGateway = try fixture.run(["--profile", "empty", "models"])
+            let noGateway = try await fixture.run(["--profile", "empty", "models"])
             #expect(noGateway.err.contains("no gateway URL"))
         }
     }

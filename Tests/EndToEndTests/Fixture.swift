@@ -37,40 +37,43 @@ struct Fixture {
         try text.write(toFile: work + "/" + name, atomically: true, encoding: .utf8)
     }
 
-    /// Runs `maas` without a terminal and returns its exit status and output.
-    func run(_ arguments: [String], stdin: String? = nil, extraEnvironment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
+    /// Runs `maas` without a terminal and returns its exit status and output. `stdout`, when
+    /// given, replaces the captured standard output (a file such as /dev/full).
+    func run(
+        _ arguments: [String], stdin: String? = nil, extraEnvironment: [String: String] = [:], stdout: FileHandle? = nil
+    ) async throws -> (status: Int32, out: String, err: String) {
+        let result = try await ChildProcess.run(process(arguments, extraEnvironment: extraEnvironment, stdout: stdout),
+                                                input: stdin.map { Data($0.utf8) }, captureOutput: stdout == nil)
+        return (result.status, String(decoding: result.out, as: UTF8.self), String(decoding: result.err, as: UTF8.self))
+    }
+
+    /// `maas` set up to run in this fixture, not started.
+    func process(_ arguments: [String], extraEnvironment: [String: String] = [:], stdout: FileHandle? = nil) -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Fixture.binary)
         process.arguments = arguments
         process.environment = environment.merging(extraEnvironment) { $1 }
         process.currentDirectoryURL = URL(fileURLWithPath: work)
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        if let stdout { process.standardOutput = stdout }
+        return process
     }
 }
 
 /// `maas sandbox` in a process of its own, as a user starts it; ready once its banner is printed.
 /// A separate process keeps the test process's threads out of the sandbox's way.
-final class SandboxProcess {
+final class SandboxProcess: Sendable {
     let adminURL: String
     let accessToken: String
     let modelURL: String
     let modelName: String
-    private let process: Process
+    private let process: UncheckedSendable<Process>
+    private let exit: ExitWatch
 
-    init(tokensPerSecond: Double = 0) throws {
+    /// Starts it and waits (off the cooperative pool) for its banner.
+    static func start(tokensPerSecond: Double = 0) async throws -> SandboxProcess {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("maas-sandbox-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        process = Process()
+        let process = Process()
         process.executableURL = URL(fileURLWithPath: Fixture.binary)
         process.arguments = ["sandbox", "--tokens-per-second", String(tokensPerSecond), "--reveal", "--no-color"]
         process.environment = ["HOME": home, "MAAS_CONFIG": home + "/profiles.yaml", "PATH": "/usr/bin:/bin"]
@@ -78,13 +81,19 @@ final class SandboxProcess {
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
+        let exit = ExitWatch(process)
         try process.run()
-        var banner = ""
-        while !banner.contains("Ctrl-C stops the sandbox.") {
-            let data = out.fileHandleForReading.availableData
-            guard !data.isEmpty else { throw PTYError("maas sandbox ended before it was ready:\n\(banner)") }
-            banner += String(decoding: data, as: UTF8.self)
+        let banner = await SandboxBanner.read(from: out.fileHandleForReading)
+        do {
+            return try SandboxProcess(process: process, exit: exit, banner: banner)
+        } catch {
+            if process.isRunning { process.terminate() }
+            throw error
         }
+    }
+
+    private init(process: Process, exit: ExitWatch, banner: String) throws {
+        guard banner.contains(SandboxBanner.ready) else { throw PTYError("maas sandbox ended before it was ready:\n\(banner)") }
         func field(_ label: String) throws -> [Substring] {
             guard let line = banner.split(separator: "\n").first(where: { $0.hasPrefix(label) }) else {
                 throw PTYError("no '\(label)' in the sandbox banner:\n\(banner)")
@@ -96,10 +105,42 @@ final class SandboxProcess {
         let model = try field("model server:")
         modelURL = String(model[0])
         modelName = String(model[2].dropLast())
+        self.process = UncheckedSendable(process)
+        self.exit = exit
+    }
+
+    /// SIGTERM, and the wait for its end.
+    func stop() async {
+        if process.value.isRunning { process.value.terminate() }
+        _ = await exit.wait()
     }
 
     deinit {
-        process.terminate()
-        process.waitUntilExit()
+        // A test that threw before `stop()`: no child is left behind (its exit is reaped by Foundation).
+        if process.value.isRunning { process.value.terminate() }
     }
+}
+
+/// The sandbox's banner on its standard output, up to the line that says it is ready.
+enum SandboxBanner {
+    static let ready = "Ctrl-C stops the sandbox."
+
+    /// What was printed until the ready line, or until the output ended.
+    static func read(from handle: FileHandle) async -> String {
+        await ChildProcess.offThePool {
+            var banner = ""
+            while !banner.contains(ready) {
+                let data = handle.availableData
+                if data.isEmpty { break }
+                banner += String(decoding: data, as: UTF8.self)
+            }
+            return banner
+        }
+    }
+}
+
+/// A value that is not Sendable, used only in ways that are thread-safe (`Process.terminate`).
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

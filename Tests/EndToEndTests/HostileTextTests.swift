@@ -34,23 +34,23 @@ import Testing
             #expect(try await Self.post("/admin/api/backend_apis.json", ["name": Self.backendName, "private_endpoint": "http://127.0.0.1:1/"],
                                         sandbox: sandbox) == 201)
 
-            let accounts = try fixture.run(["account", "list"])
+            let accounts = try await fixture.run(["account", "list"])
             #expect(accounts.status == 0, "\(accounts.err)")
             #expect(!accounts.out.contains("\u{1B}"))
             #expect(Self.controls(in: accounts.out) == [], "\(accounts.out.debugDescription)")
             #expect(accounts.out.contains("EvilCorp"))
 
-            let backends = try fixture.run(["backend", "list"])
+            let backends = try await fixture.run(["backend", "list"])
             #expect(backends.status == 0, "\(backends.err)")
             #expect(Self.controls(in: backends.out) == [], "\(backends.out.debugDescription)")
             #expect(backends.out.contains("nul␀bel␇esc⏎second line"))
 
             // A shown account goes through the same output, and so does an error naming it.
-            let shown = try fixture.run(["account", "show", Self.orgName])
+            let shown = try await fixture.run(["account", "show", Self.orgName])
             #expect(Self.controls(in: shown.out + shown.err) == [], "\(shown.out.debugDescription)")
 
             // JSON stays exact: the encoder escapes what the terminal must not see.
-            let json = try fixture.run(["account", "list", "-o", "json"])
+            let json = try await fixture.run(["account", "list", "-o", "json"])
             #expect(Self.controls(in: json.out) == [])
             struct Row: Decodable { var org_name: String? }
             let rows = try JSONDecoder().decode([Row].self, from: Data(json.out.utf8))

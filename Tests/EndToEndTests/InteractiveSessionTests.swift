@@ -27,9 +27,9 @@ import Testing
         #expect(try terminal.waitForExit() == 0)
     }
 
-    @Test func tabCompletesFlagsAndProfileNames() throws {
+    @Test func tabCompletesFlagsAndProfileNames() async throws {
         let fixture = try Fixture()
-        _ = try fixture.run(["--profile", "staging", "login", "--gateway", "http://gw.example", "--key", "k-0123456789abcdef"])
+        _ = try await fixture.run(["--profile", "staging", "login", "--gateway", "http://gw.example", "--key", "k-0123456789abcdef"])
         let terminal = try session(fixture)
         try terminal.type("profile show --rev" + Keys.tab, at: "maas(staging)> ")
         try terminal.expect("eal ")
@@ -89,9 +89,9 @@ import Testing
         #expect(mode == 0o600)
     }
 
-    @Test func promptNamesANonDefaultProfileAndContinuesLines() throws {
+    @Test func promptNamesANonDefaultProfileAndContinuesLines() async throws {
         let fixture = try Fixture()
-        _ = try fixture.run(["--profile", "lab", "admin", "login", "--url", "http://admin.example", "--token", "t-0123456789abcdef"])
+        _ = try await fixture.run(["--profile", "lab", "admin", "login", "--url", "http://admin.example", "--token", "t-0123456789abcdef"])
         let terminal = try session(fixture)
         try terminal.type("echo one \\" + Keys.enter, at: "maas(lab)> ")
         try terminal.type("two" + Keys.enter, at: "...> ")

@@ -24,9 +24,9 @@ private func systemSend(_ socket: Int32, _ bytes: UnsafeRawPointer, _ count: Int
 /// measurement). Bounded in count; every read has a timeout.
 @Suite(.serialized) struct SandboxFaultTests {
     @Test func survivesLoadAndFaultsThenStopsOnSIGTERMWithinFiveSeconds() async throws {
-        let sandbox = try FaultSandbox()
+        let sandbox = try await FaultSandbox.start()
         defer { sandbox.kill() }
-        let (gateway, key) = try sandbox.publishTheLab()
+        let (gateway, key) = try await sandbox.publishTheLab()
         let auth = [("Authorization", "Bearer \(key)"), ("Content-Type", "application/json")]
         let services = "/admin/api/services.json?access_token=\(sandbox.accessToken)"
         let completion = Data(#"{"prompt":"San Francisco is a","max_tokens":4}"#.utf8)
@@ -85,7 +85,7 @@ private func systemSend(_ socket: Int32, _ bytes: UnsafeRawPointer, _ count: Int
         #expect(try await Wire.exchange(sandbox.adminURL, Wire.request("GET", services)).status == 200)
         let after = try await Wire.exchange(gateway, Wire.request("POST", "/v1/completions", headers: auth, body: completion))
         #expect(after.status == 200)
-        let status = sandbox.terminate(within: .seconds(5))
+        let status = await sandbox.terminate(within: .seconds(5))
         #expect(status == 0, "maas sandbox did not exit cleanly within 5 s of SIGTERM")
         #expect(held.count == 17)
     }
@@ -94,16 +94,17 @@ private func systemSend(_ socket: Int32, _ bytes: UnsafeRawPointer, _ count: Int
 private func signalProcess(_ id: Int32) -> Int32 { kill(id, SIGKILL) }
 
 /// `maas sandbox` in its own process, with the process at hand for SIGTERM.
-private final class FaultSandbox: @unchecked Sendable {
+private final class FaultSandbox: Sendable {
     let adminURL: String
     let accessToken: String
     let modelURL: String
-    private let process = Process()
-    private let exited = DispatchSemaphore(value: 0)
+    private let process: UncheckedSendable<Process>
+    private let exit: ExitWatch
 
-    init() throws {
+    static func start() async throws -> FaultSandbox {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("maas-faults-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let process = Process()
         process.executableURL = URL(fileURLWithPath: Fixture.binary)
         process.arguments = ["sandbox", "--tokens-per-second", "0", "--reveal", "--no-color"]
         process.environment = ["HOME": home, "MAAS_CONFIG": home + "/profiles.yaml", "PATH": "/usr/bin:/bin"]
@@ -111,29 +112,32 @@ private final class FaultSandbox: @unchecked Sendable {
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
-        let exited = self.exited
-        process.terminationHandler = { _ in exited.signal() }
+        let exit = ExitWatch(process)
         try process.run()
-        var banner = ""
-        while !banner.contains("Ctrl-C stops the sandbox.") {
-            let data = out.fileHandleForReading.availableData
-            guard !data.isEmpty else { throw PTYError("maas sandbox ended before it was ready:\n\(banner)") }
-            banner += String(decoding: data, as: UTF8.self)
+        let banner = await SandboxBanner.read(from: out.fileHandleForReading)
+        let sandbox = FaultSandbox(process: process, exit: exit, banner: banner)
+        guard banner.contains(SandboxBanner.ready) else {
+            sandbox.kill()
+            throw PTYError("maas sandbox ended before it was ready:\n\(banner)")
         }
-        func field(_ label: String) throws -> String {
-            guard let line = banner.split(separator: "\n").first(where: { $0.hasPrefix(label) }),
-                  let value = line.dropFirst(label.count).split(separator: " ").first
-            else { throw PTYError("no '\(label)' in the sandbox banner:\n\(banner)") }
-            return String(value)
+        return sandbox
+    }
+
+    private init(process: Process, exit: ExitWatch, banner: String) {
+        func field(_ label: String) -> String {
+            let line = banner.split(separator: "\n").first { $0.hasPrefix(label) }
+            return line.flatMap { $0.dropFirst(label.count).split(separator: " ").first }.map(String.init) ?? ""
         }
-        adminURL = try field("admin portal:")
-        accessToken = try field("access token:")
-        modelURL = try field("model server:")
+        adminURL = field("admin portal:")
+        accessToken = field("access token:")
+        modelURL = field("model server:")
+        self.process = UncheckedSendable(process)
+        self.exit = exit
     }
 
     /// The lab script publishes the seed's product and saves user1's key; returns the
     /// production gateway and the key.
-    func publishTheLab() throws -> (gateway: String, key: String) {
+    func publishTheLab() async throws -> (gateway: String, key: String) {
         let fixture = try Fixture()
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
@@ -141,11 +145,11 @@ private final class FaultSandbox: @unchecked Sendable {
             try FileManager.default.copyItem(atPath: root.appendingPathComponent("examples/\(name)").path,
                                              toPath: fixture.work + "/" + name)
         }
-        let login = try fixture.run(["admin", "login", "--url", adminURL, "--token", accessToken])
+        let login = try await fixture.run(["admin", "login", "--url", adminURL, "--token", accessToken])
         guard login.status == 0 else { throw PTYError("admin login failed: \(login.err)") }
-        let lab = try fixture.run(["llama70b.maas"], extraEnvironment: ["MODEL_URL": modelURL])
+        let lab = try await fixture.run(["llama70b.maas"], extraEnvironment: ["MODEL_URL": modelURL])
         guard lab.status == 0 else { throw PTYError("the lab script failed: \(lab.err)") }
-        let shown = try fixture.run(["profile", "show", "llama70b", "--reveal", "-o", "json"])
+        let shown = try await fixture.run(["profile", "show", "llama70b", "--reveal", "-o", "json"])
         guard let object = try JSONSerialization.jsonObject(with: Data(shown.out.utf8)) as? [String: Any],
               let gateway = object["gateway"] as? String, let key = object["api-key"] as? String
         else { throw PTYError("no gateway and key in the llama70b profile: \(shown.out)") }
@@ -153,17 +157,15 @@ private final class FaultSandbox: @unchecked Sendable {
     }
 
     /// SIGTERM, then the exit status if the process ended within `limit`.
-    func terminate(within limit: Duration) -> Int32? {
-        process.terminate()
-        let seconds = Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18
-        guard exited.wait(timeout: .now() + seconds) == .success else { return nil }
-        return process.terminationStatus
+    func terminate(within limit: Duration) async -> Int32? {
+        process.value.terminate()
+        return await exit.wait(upTo: limit)
     }
 
+    /// SIGKILL when it still runs; Foundation reaps it.
     func kill() {
-        guard process.isRunning else { return }
-        _ = signalProcess(process.processIdentifier)
-        process.waitUntilExit()
+        guard process.value.isRunning else { return }
+        _ = signalProcess(process.value.processIdentifier)
     }
 }
 

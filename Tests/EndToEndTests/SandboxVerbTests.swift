@@ -3,7 +3,7 @@ import Testing
 
 /// `maas sandbox` as a user runs it: banner, saved profile, SIGTERM and Ctrl-C stop it cleanly.
 @Suite(.serialized) struct SandboxVerbTests {
-    @Test func startsSavesAProfileAndStopsOnSIGTERMSavingState() throws {
+    @Test func startsSavesAProfileAndStopsOnSIGTERMSavingState() async throws {
         let fixture = try Fixture()
         let state = fixture.root + "/sandbox-state.json"
         let terminal = try PseudoTerminal(Fixture.binary, arguments: ["sandbox", "--state", state, "--no-color"],
@@ -12,7 +12,7 @@ import Testing
         #expect(banner.contains("admin portal: http://127.0.0.1:"))
         #expect(banner.contains("developer:"))
         #expect(!banner.contains(try tokenFromProfile(fixture)))
-        let whoami = try fixture.run(["whoami", "--reveal"])
+        let whoami = try await fixture.run(["whoami", "--reveal"])
         #expect(whoami.out.contains("profile:     sandbox"))
         let admin = try #require(banner.split(whereSeparator: \.isNewline).first { $0.hasPrefix("admin portal:") })
         let url = admin.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? "?"
@@ -23,22 +23,22 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: state))
     }
 
-    @Test func ctrlCStopsIt() throws {
+    @Test func ctrlCStopsIt() async throws {
         let fixture = try Fixture()
         let terminal = try PseudoTerminal(Fixture.binary, arguments: ["sandbox", "--save-profile", "local"],
                                           environment: fixture.environment, directory: fixture.work)
         try terminal.expect("Ctrl-C stops the sandbox.")
         terminal.send(PseudoTerminal.ctrlC)
         #expect(try terminal.waitForExit() == 130)
-        let profiles = try fixture.run(["profile", "list"])
+        let profiles = try await fixture.run(["profile", "list"])
         #expect(profiles.out.contains("local"))
     }
 
-    @Test func aStateFileThatDoesNotParseIsRefusedAndKept() throws {
+    @Test func aStateFileThatDoesNotParseIsRefusedAndKept() async throws {
         let fixture = try Fixture()
         let state = fixture.root + "/broken.json"
         try "{not json".write(toFile: state, atomically: true, encoding: .utf8)
-        let result = try fixture.run(["sandbox", "--state", state])
+        let result = try await fixture.run(["sandbox", "--state", state])
         #expect(result.status == 1)
         #expect(result.err.contains(state))
         #expect(try String(contentsOfFile: state, encoding: .utf8) == "{not json")

@@ -108,11 +108,3 @@ import Testing
         #expect(await task.value == .interrupted)
     }
 }
-
-@Suite struct OpenAPIDocumentTests {
-    @Test func aYAMLDocumentWithAliasesIsRefusedBeforeItIsExpanded() {
-        #expect(throws: ShellError("api.yaml: line 4: aliases are not supported (*a: write the value out in full)")) {
-            try OpenAPIDocument.check("openapi: 3.0.0\ninfo: {title: t}\na: &a [x, x]\nb: [*a, *a]\npaths: {}\n", source: "api.yaml")
-        }
-    }
-}

@@ -43,32 +43,8 @@ struct ApplyCommand: ShellCommand {
         } else {
             text = try BoundedInput.read(path: path, limit: BoundedInput.documentLimit)
         }
-        return try ResourceCodec.load(yaml: try Self.expandVariables(text, file: path, lookup: context.interpreter.variable), file: path)
-    }
-
-    /// `${NAME}` in the YAML takes a session variable or environment value (the lab's model URL);
-    /// an undefined one is an error naming it and its line.
-    static func expandVariables(_ text: String, file: String, lookup: (String) -> String?) throws -> String {
-        guard text.contains("${") else { return text }
-        var result = ""
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if index > 0 { result += "\n" }
-            var rest = line[...]
-            while let open = rest.range(of: "${") {
-                result += rest[..<open.lowerBound]
-                guard let close = rest[open.upperBound...].firstIndex(of: "}") else {
-                    throw ShellError("\(file):\(index + 1): missing '}' after '${'")
-                }
-                let name = String(rest[open.upperBound..<close])
-                guard let value = lookup(name) else {
-                    throw ShellError("\(file):\(index + 1): undefined variable ${\(name)} (define it with `set \(name) VALUE` or export it)")
-                }
-                result += value
-                rest = rest[rest.index(after: close)...]
-            }
-            result += rest
-        }
-        return result
+        // `${NAME}` in values takes a session variable or environment value (the lab's model URL).
+        return try ResourceCodec.load(yaml: text, file: path, variables: VariableExpansion(lookup: context.interpreter.variable))
     }
 }
 

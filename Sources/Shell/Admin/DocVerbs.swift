@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import ThreeScaleAdmin
-import Yams
+import Untrusted
 
 struct DocCommand: CommandGroup {
     static let configuration = CommandConfiguration(
@@ -45,7 +45,7 @@ struct DocCommand: CommandGroup {
                 return
             }
             let row = Row(id: found.id, name: found.name, system_name: found.systemName, published: found.published, product_id: found.serviceID)
-            let title = found.body.flatMap { try? OpenAPIDocument.check($0, source: doc).title } ?? "-"
+            let title = found.body.flatMap(OpenAPIDocumentCheck.title(of:)) ?? "-"
             try context.renderer.emitRecord(row, fields: [
                 ("id", String(row.id)), ("name", row.name), ("system name", row.system_name),
                 ("published", row.published == true ? "yes" : "no"), ("product", row.product_id.map { "#\($0)" } ?? "-"), ("title", title),
@@ -61,10 +61,10 @@ struct DocCommand: CommandGroup {
         func body(_ context: CommandContext, client: AdminClient) async throws -> String? {
             if let file {
                 let path = file.hasPrefix("/") || context.scriptDirectory == nil ? file : "\(context.scriptDirectory!)/\(file)"
-                return try OpenAPIDocument.check(try BoundedInput.read(path: path, limit: BoundedInput.documentLimit), source: path).json
+                return try OpenAPIDocumentCheck.check(try BoundedInput.read(path: path, limit: BoundedInput.documentLimit), source: path).json
             }
             if let url {
-                return try OpenAPIDocument.check(try await client.fetchDocument(url: url), source: url).json
+                return try OpenAPIDocumentCheck.check(try await client.fetchDocument(url: url), source: URLDisplay.redacted(url)).json
             }
             return nil
         }
@@ -133,46 +133,5 @@ struct DocCommand: CommandGroup {
             }
             if !context.options.quiet { context.output.print("deleted API doc '\(doc)'") }
         }
-    }
-}
-
-/// Checks that a text is an OpenAPI 2 or 3 document before it is uploaded, and gives it as JSON.
-enum OpenAPIDocument {
-    struct Checked {
-        var json: String
-        var title: String
-    }
-
-    static func check(_ text: String, source: String) throws -> Checked {
-        let object: Any
-        if let data = text.data(using: .utf8), let parsed = try? JSONSerialization.jsonObject(with: data) {
-            object = parsed
-        } else {
-            do {
-                try YAMLLimits.check(text)
-            } catch {
-                throw ShellError("\(source): \(error)")
-            }
-            do {
-                guard let parsed = try Yams.load(yaml: text) else { throw ShellError("\(source) is empty") }
-                object = parsed
-            } catch let error as YamlError {
-                throw ShellError("\(source) is neither JSON nor YAML: \(error)")
-            }
-        }
-        guard let document = object as? [String: Any] else { throw ShellError("\(source) is not an OpenAPI document: expected an object at the top") }
-        let version = (document["openapi"] as? String).map { "OpenAPI \($0)" } ?? (document["swagger"] as? String).map { "Swagger \($0)" }
-        guard let version, version.hasPrefix("OpenAPI 3") || version == "Swagger 2.0" else {
-            throw ShellError("\(source) is not an OpenAPI 2 or 3 document: it has no `openapi: 3.x` or `swagger: \"2.0\"` field")
-        }
-        guard let info = document["info"] as? [String: Any], let title = info["title"] as? String else {
-            throw ShellError("\(source): the \(version) document has no info.title")
-        }
-        guard document["paths"] is [String: Any] else { throw ShellError("\(source): the \(version) document has no paths") }
-        guard JSONSerialization.isValidJSONObject(document),
-              let json = try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes]) else {
-            throw ShellError("\(source): the document holds values JSON cannot represent")
-        }
-        return Checked(json: String(decoding: json, as: UTF8.self), title: title)
     }
 }

@@ -9,13 +9,16 @@ public protocol TextSink: Sendable {
     func write(_ text: String)
 }
 
-/// Unbuffered writes to a file descriptor, retrying short writes.
+/// Unbuffered writes to a file descriptor, retrying short writes. A failed write is
+/// recorded in `WriteFailures` and the descriptor is written no more, so the exit status
+/// can say that output was lost (a full disk) or that the reader left (a closed pipe).
 public struct FileDescriptorSink: TextSink {
     public let fd: Int32
 
     public init(fd: Int32) { self.fd = fd }
 
     public func write(_ text: String) {
+        guard WriteFailures.error(on: fd) == nil else { return }
         var text = text
         text.withUTF8 { buffer in
             var offset = 0
@@ -23,6 +26,12 @@ public struct FileDescriptorSink: TextSink {
                 let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
+                    // A descriptor left non-blocking by whoever shares it: wait until it takes more.
+                    if errno == EAGAIN || errno == EWOULDBLOCK {
+                        var ready = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+                        if poll(&ready, 1, -1) >= 0 || errno == EINTR { continue }
+                    }
+                    WriteFailures.record(errno, on: fd)
                     return
                 }
                 offset += n
@@ -75,6 +84,12 @@ public struct Output: Sendable {
         return Output(
             out: FileDescriptorSink(fd: STDOUT_FILENO), err: FileDescriptorSink(fd: STDERR_FILENO),
             isTerminal: terminal, color: terminal && !noColor && environment["TERM"] != "dumb")
+    }
+
+    /// True once standard output's reader has gone (a closed pipe): nothing more will be read.
+    public var readerHasGone: Bool {
+        guard let sink = out as? FileDescriptorSink else { return false }
+        return WriteFailures.error(on: sink.fd) == EPIPE
     }
 
     /// True when standard error is a terminal (a place for a line redrawn in place).

@@ -245,6 +245,8 @@ public final class Interpreter: Sendable {
                 status = 1
             }
             if let exit = exitStatus { return exit }
+            // As a shell script would be ended by SIGPIPE: no one reads what comes next.
+            if output.readerHasGone { return status }
         }
         return status
     }

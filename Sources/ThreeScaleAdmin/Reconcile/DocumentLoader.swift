@@ -1,9 +1,9 @@
 import Foundation
 import Untrusted
-import Yams
 
 /// Loads the OpenAPI document of each ActiveDoc (from its `url`, or from a Secret in
-/// the same file), as JSON text, and checks its outline before it is uploaded.
+/// the same file) and checks it with `OpenAPIDocumentCheck`, as `doc create` does, before
+/// it is uploaded as JSON. `skipSwaggerValidations` only tells 3scale to skip its own check.
 public enum DocumentLoader {
     /// ActiveDoc system name → document JSON.
     public static func load(_ set: ResourceSet, client: AdminClient) async throws(ResourceErrors) -> [String: String] {
@@ -17,25 +17,32 @@ public enum DocumentLoader {
             }
             let ref = doc.spec.activeDocOpenAPIRef
             var text: String?
+            var source = set.file
             if let url = ref.url, let path = localPath(url, besides: set.file) {
-                text = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
-                if text == nil { issue("spec.activeDocOpenAPIRef.url", "cannot read the local file \(path)") }
+                source = path
+                switch readLocal(path) {
+                case .success(let read): text = read
+                case .failure(let problem): issue("spec.activeDocOpenAPIRef.url", problem.message)
+                }
             } else if let url = ref.url {
+                source = URLDisplay.redacted(url)
                 do {
                     text = try await client.fetchDocument(url: url)
                 } catch {
                     issue("spec.activeDocOpenAPIRef.url", "cannot fetch the document: \(error)")
                 }
             } else if let name = ref.secretRef?.name {
+                source = "Secret \(name)"
                 text = set.soleSecretValue(name: name)
                 if text == nil {
                     issue("spec.activeDocOpenAPIRef.secretRef", "Secret \(name) with exactly one key is not in \(set.file); maas reads Secrets from the same file")
                 }
             }
             guard let text else { continue }
-            switch parse(text, skipValidation: doc.spec.skipSwaggerValidations ?? false) {
-            case .success(let json): bodies[doc.spec.effectiveSystemName] = json
-            case .failure(let reason): issue("spec.activeDocOpenAPIRef", reason.message)
+            do {
+                bodies[doc.spec.effectiveSystemName] = try OpenAPIDocumentCheck.check(text, source: source).json
+            } catch {
+                issue("spec.activeDocOpenAPIRef", error.description)
             }
         }
         if !issues.isEmpty { throw ResourceErrors(issues) }
@@ -46,33 +53,20 @@ public enum DocumentLoader {
         var message: String
     }
 
-    /// JSON or YAML text → JSON text. A light outline check (`openapi`/`swagger`,
-    /// `info`, `paths`) unless the resource skips validation.
-    static func parse(_ text: String, skipValidation: Bool) -> Result<String, Problem> {
-        var value = JSONValue.parse(text)
-        var json = text
-        if value == nil {
-            do {
-                try YAMLLimits.check(text)
-            } catch {
-                return .failure(Problem(message: "the document cannot be read: \(error)"))
+    /// A local document, read no further than the size any document may have (a device
+    /// such as /dev/zero would otherwise never end).
+    static func readLocal(_ path: String) -> Result<String, Problem> {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .failure(Problem(message: "cannot read the local file \(path)")) }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.read(upToCount: OpenAPIDocumentCheck.maxSize + 1) ?? Data()
+            guard data.count <= OpenAPIDocumentCheck.maxSize else {
+                return .failure(Problem(message: "\(path) is larger than \(OpenAPIDocumentCheck.maxSize >> 20) MiB"))
             }
-            if let node = try? Yams.compose(yaml: text), let tree = try? YAMLTree(node) {
-                value = tree.value
-                json = tree.value.jsonText
-            }
+            return .success(String(decoding: data, as: UTF8.self))
+        } catch {
+            return .failure(Problem(message: "cannot read the local file \(path): \(error.localizedDescription)"))
         }
-        guard let value, value.objectValue != nil else {
-            return .failure(Problem(message: "the document is neither a JSON nor a YAML object"))
-        }
-        if !skipValidation {
-            if value["openapi"] == nil && value["swagger"] == nil {
-                return .failure(Problem(message: "the document has neither openapi nor swagger at the top; is it an OpenAPI document?"))
-            }
-            if value["info"]?.objectValue == nil { return .failure(Problem(message: "the OpenAPI document has no info object")) }
-            if value["paths"]?.objectValue == nil { return .failure(Problem(message: "the OpenAPI document has no paths object")) }
-        }
-        return .success(json)
     }
 
     /// A `url` that is a `file://` URL or a plain path names a local file, relative to the resource file's folder.

@@ -52,8 +52,8 @@ public enum ResourceCodec {
     /// Decodes every document; throws all problems at once (unknown kinds, missing or
     /// mistyped fields, unknown fields), each naming file, document and field. A text that
     /// breaks `YAMLLimits` (size, aliases, nesting, documents, values) is refused first,
-    /// before any document is built.
-    public static func decode(yaml: String, file: String) throws(ResourceErrors) -> [ResourceDocument] {
+    /// before any document is built. `variables`, when given, fills in `${NAME}` in values.
+    public static func decode(yaml: String, file: String, variables: VariableExpansion? = nil) throws(ResourceErrors) -> [ResourceDocument] {
         var documents: [ResourceDocument] = []
         var issues: [ResourceIssue] = []
         var nodes: [Node] = []
@@ -73,11 +73,10 @@ public enum ResourceCodec {
             let number = offset + 1
             let tree: YAMLTree
             do {
-                tree = try YAMLTree(node)
+                tree = try YAMLTree(node, variables: variables)
             } catch {
-                if case .unsupported(let path, let line, let reason) = error {
-                    issues.append(ResourceIssue(file: file, document: number, field: path.isEmpty ? nil : path, line: line, message: reason))
-                }
+                issues.append(ResourceIssue(
+                    file: file, document: number, field: error.path.isEmpty ? nil : error.path, line: error.line, message: error.reason))
                 continue
             }
             if case .null = tree.value { continue }  // an empty document (a trailing `---`)
@@ -127,8 +126,8 @@ public enum ResourceCodec {
     }
 
     /// Decodes and validates text that came from `file` (used in messages).
-    public static func load(yaml: String, file: String) throws(ResourceErrors) -> ResourceSet {
-        let documents = try decode(yaml: yaml, file: file)
+    public static func load(yaml: String, file: String, variables: VariableExpansion? = nil) throws(ResourceErrors) -> ResourceSet {
+        let documents = try decode(yaml: yaml, file: file, variables: variables)
         let issues = Validator.validate(documents, file: file)
         if !issues.isEmpty { throw ResourceErrors(issues) }
         return ResourceSet(documents: documents, file: file)
@@ -261,7 +260,7 @@ public enum ResourceCodec {
         }
     }
 
-    private static func yamlErrorLine(_ error: any Error) -> Int? {
+    static func yamlErrorLine(_ error: any Error) -> Int? {
         guard let error = error as? YamlError else { return nil }
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
