@@ -144,6 +144,7 @@ struct AppCommand: CommandGroup {
                 document.profiles[name] = profile
                 document.current = name
             }
+            context.interpreter.profileBecameCurrent(name)
             return "'\(name)' saved and now current"
         }
     }
