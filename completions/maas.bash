@@ -878,7 +878,7 @@ _maas_backend_show() {
 
 _maas_backend_create() {
     repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    non_repeating_flags=(--exist-ok --no-color -q --quiet -v --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--url --system-name --description --profile -o --output)
     __maas_offer_flags_options 1
@@ -1043,7 +1043,7 @@ _maas_product_show() {
 
 _maas_product_create() {
     repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    non_repeating_flags=(--exist-ok --no-color -q --quiet -v --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--backend --path --preset --auth --plan --system-name --profile -o --output)
     __maas_offer_flags_options 1
@@ -1196,7 +1196,7 @@ _maas_product_rules_list() {
 
 _maas_product_rules_add() {
     repeating_flags=()
-    non_repeating_flags=(--last --no-color -q --quiet -v --verbose --version -h --help)
+    non_repeating_flags=(--last --exist-ok --no-color -q --quiet -v --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--metric --delta --profile -o --output)
     __maas_offer_flags_options 3
@@ -1309,7 +1309,7 @@ _maas_product_methods_list() {
 
 _maas_product_methods_add() {
     repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    non_repeating_flags=(--exist-ok --no-color -q --quiet -v --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--name --profile -o --output)
     __maas_offer_flags_options 2
@@ -1419,7 +1419,7 @@ _maas_product_policies_list() {
 
 _maas_product_policies_add() {
     repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    non_repeating_flags=(--exist-ok --no-color -q --quiet -v --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--version --configuration --at --profile -o --output)
     __maas_offer_flags_options 2
@@ -1535,7 +1535,7 @@ _maas_product_plans_list() {
 
 _maas_product_plans_add() {
     repeating_flags=()
-    non_repeating_flags=(--hidden --approval-required --no-color -q --quiet -v --verbose --version -h --help)
+    non_repeating_flags=(--hidden --approval-required --exist-ok --no-color -q --quiet -v --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 2
@@ -1697,7 +1697,7 @@ _maas_doc_show() {
 
 _maas_doc_create() {
     repeating_flags=()
-    non_repeating_flags=(--publish --skip-validation --no-color -q --quiet -v --verbose --version -h --help)
+    non_repeating_flags=(--publish --skip-validation --exist-ok --no-color -q --quiet -v --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--product --file --url --system-name --profile -o --output)
     __maas_offer_flags_options 1
@@ -1945,7 +1945,7 @@ _maas_account_show() {
 
 _maas_account_create() {
     repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    non_repeating_flags=(--exist-ok --no-color -q --quiet -v --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--username --email --password --profile -o --output)
     __maas_offer_flags_options 1
@@ -2120,7 +2120,7 @@ _maas_app_show() {
 
 _maas_app_create() {
     repeating_flags=()
-    non_repeating_flags=(--reveal --no-color -q --quiet -v --verbose --version -h --help)
+    non_repeating_flags=(--reveal --exist-ok --no-color -q --quiet -v --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--name --plan --save-profile --profile -o --output)
     __maas_offer_flags_options 2

@@ -27,23 +27,71 @@ import Testing
         }
     }
 
-    @Test func theLabScriptRunsEndToEndAndTwice() async throws {
+    /// How many of each object the lab makes, read with the `-o json` list verbs.
+    static func labCounts(_ fixture: Fixture) async throws -> [String: Int] {
+        let listings: [String: [String]] = [
+            "backends": ["backend", "list"], "products": ["product", "list"], "docs": ["doc", "list"], "apps": ["app", "list"],
+            "plans": ["product", "plans", "list", "llama70b"], "rules": ["product", "rules", "list", "llama70b"],
+            "methods": ["product", "methods", "list", "llama70b"], "policies": ["product", "policies", "list", "llama70b"],
+        ]
+        var counts: [String: Int] = [:]
+        for (name, arguments) in listings {
+            let listed = try await fixture.run(arguments + ["-o", "json"])
+            #expect(listed.status == 0, "\(arguments.joined(separator: " ")): \(listed.err)")
+            counts[name] = try #require(try JSONSerialization.jsonObject(with: Data(listed.out.utf8)) as? [Any]).count
+        }
+        return counts
+    }
+
+    /// The key saved in profile `llama70b` (kept out of test output: compare it, never print it).
+    static func savedKey(_ fixture: Fixture) async throws -> String {
+        let shown = try await fixture.run(["profile", "show", "llama70b", "--reveal", "-o", "json"])
+        let profile = try #require(try JSONSerialization.jsonObject(with: Data(shown.out.utf8)) as? [String: Any])
+        return try #require(profile["api-key"] as? String)
+    }
+
+    @Test func theLabScriptRunsTwiceAndLeavesTheSameState() async throws {
         try await Self.withSandbox { fixture, sandbox in
             try copyExamples(to: fixture)
             let env = ["MODEL_URL": sandbox.modelURL]
-            let first = try await fixture.run(["llama70b.maas"], extraEnvironment: env)
+            // Run with the admin profile pinned: the profile the script saves is current from then on,
+            // so `models`, `complete` and `chat` use its gateway and key.
+            let first = try await fixture.run(["--profile", "default", "-f", "llama70b.maas"], extraEnvironment: env)
             #expect(first.status == 0, "\(first.err)")
             #expect(first.out.contains("promoted: staging v"))
             #expect(first.out.contains("'llama70b' saved and now current"))
-            #expect(first.out.contains(sandbox.modelName))
+            #expect(first.out.contains("MAX-CONTEXT") && first.out.contains(sandbox.modelName))
             let whoami = try await fixture.run(["whoami"])
             #expect(whoami.out.contains("profile:     llama70b"))
-            let completion = try await fixture.run(["complete", "San Francisco is a", "--max-tokens", "15", "--temperature", "0"])
-            #expect(completion.status == 0 && completion.out.count > 10)
-            // Everything exists now: the script stops at the first create and says why.
+            let counts = try await Self.labCounts(fixture)
+            #expect(counts["backends"] ?? 0 >= 1 && counts["rules"] == 8 && counts["apps"] == 1, "\(counts)")
+            let key = try await Self.savedKey(fixture)
+
+            // The second run keeps everything, says so, and ends as the first did.
             let again = try await fixture.run(["llama70b.maas"], extraEnvironment: env)
-            #expect(again.status == 1)
-            #expect(again.err.contains("llama70b.maas:11: error: backend 'llama70b' already exists"))
+            #expect(again.status == 0, "\(again.err)")
+            for kept in ["backend llama70b", "product llama70b", "API doc llama70b", "application 'LLama70B app' of user1 for llama70b"] {
+                #expect(again.out.contains("\(kept)") && again.out.contains("exists with the same settings; kept"), "\(kept): \(again.out)")
+            }
+            #expect(again.out.split(separator: "\n").filter { $0.hasSuffix("exists with the same settings; kept") }.count == 4)
+            #expect(again.out.contains("production was already current"))
+            #expect(!again.out.contains("created ") && !again.out.contains("✓ "))
+            #expect(again.out.contains("'llama70b' saved and now current") && again.out.contains(sandbox.modelName))
+            #expect(try await Self.labCounts(fixture) == counts)
+            let sameKey = try await Self.savedKey(fixture) == key
+            #expect(sameKey, "the second run saved another key")
+
+            // Another setting with --exist-ok stops the create, naming it; without --exist-ok, what exists is refused.
+            let moved = try await fixture.run(
+                ["backend", "create", "LLama70B", "--system-name", "llama70b", "--url", "http://127.0.0.1:9", "--exist-ok"])
+            #expect(moved.status == 1)
+            #expect(moved.err.contains(
+                "backend llama70b exists with other settings (private_endpoint: '\(sandbox.modelURL)' → 'http://127.0.0.1:9')"), "\(moved.err)")
+            let plan = try await fixture.run(["product", "plans", "add", "llama70b", "Standard Plan", "--hidden", "--exist-ok"])
+            #expect(plan.status == 1 && plan.err.contains("(state: published → hidden)"), "\(plan.err)")
+            let plain = try await fixture.run(["backend", "create", "LLama70B", "--system-name", "llama70b", "--url", sandbox.modelURL])
+            #expect(plain.status == 1 && plain.err.contains("backend llama70b already exists: add --exist-ok"), "\(plain.err)")
+            #expect(try await Self.labCounts(fixture) == counts)
         }
     }
 

@@ -41,6 +41,28 @@ import Testing
         #expect(script.err.contains("typo.maas:2: error: unknown command 'whoam'; did you mean 'whoami'?"))
     }
 
+    /// `--profile` (or `MAAS_PROFILE`) picks the run's profile until a command makes another current;
+    /// `--profile` after a verb is for that command alone.
+    @Test func aProfileMadeCurrentInARunIsTheRunsProfileFromThenOn() async throws {
+        let fixture = try Fixture()
+        #expect(try await fixture.run(["--profile", "admin", "profile", "set", "gateway", "http://admin.example"]).status == 0)
+        try fixture.write("switch.maas", """
+            whoami
+            login --profile consumer --gateway http://consumer.example --key k-0123456789abcdef
+            whoami
+            whoami --profile admin
+            whoami
+            """)
+        let expected = ["admin", "consumer", "admin", "consumer"]
+        for (arguments, environment) in [(["--profile", "admin", "-f", "switch.maas"], [:]), (["switch.maas"], ["MAAS_PROFILE": "admin"])] {
+            #expect(try await fixture.run(["profile", "use", "admin"]).status == 0)
+            let result = try await fixture.run(arguments, extraEnvironment: environment)
+            #expect(result.status == 0, "\(result.err)")
+            let names = result.out.split(separator: "\n").filter { $0.hasPrefix("profile: ") }.map { $0.split(separator: " ").last.map(String.init) ?? "" }
+            #expect(names == expected, "\(arguments) \(environment): \(result.out)")
+        }
+    }
+
     @Test func commandStringsStdinAndShebangScriptsAllRun() async throws {
         let fixture = try Fixture()
         let inline = try await fixture.run(["-c", "set WHO world; echo hello $WHO"])

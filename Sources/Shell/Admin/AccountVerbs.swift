@@ -63,6 +63,7 @@ struct AccountCommand: CommandGroup {
         @Option(help: "The first user's name.") var username: String
         @Option(help: "The first user's e-mail.") var email: String
         @Option(help: "Its password (asked for without echo when left out; empty for none).") var password: String?
+        @Flag(help: ExistingObject.help) var existOk = false
         @OptionGroup var global: GlobalOptions
         var globals: Settings? { global.settings }
 
@@ -72,10 +73,16 @@ struct AccountCommand: CommandGroup {
                 secret = try await context.interpreter.input.readLine(prompt: "Password (empty for none): ", echo: false, output: context.output)
             }
             let chosen = secret.flatMap { $0.isEmpty ? nil : $0 }
-            let account = try await AdminAccess.with(context) { access in
-                try await access.client.signup(orgName: orgName, username: username, email: email, password: chosen)
+            let outcome = try await AdminAccess.with(context) { access in
+                try await access.client.signupIfAbsent(orgName: orgName, username: username, email: email, password: chosen)
             }
-            if !context.options.quiet { context.output.print("created account '\(orgName)' (id \(account.id)) with user '\(username)'") }
+            // A password cannot be read back, so it is not compared.
+            let created = try ExistingObject.settle(
+                outcome, what: "account \(orgName)", existOk: existOk, change: "the admin portal, or another organization name",
+                context: context)
+            if created && !context.options.quiet {
+                context.output.print("created account '\(orgName)' (id \(outcome.object.id)) with user '\(username)'")
+            }
         }
     }
 }

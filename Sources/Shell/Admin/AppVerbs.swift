@@ -78,6 +78,8 @@ struct AppCommand: CommandGroup {
         @Option(help: "The application plan (default: the product's only published plan).") var plan: String?
         @Option(help: "Save a consumer profile with this name.") var saveProfile: String?
         @Flag(help: "Show the key in clear.") var reveal = false
+        @Flag(help: "When the account has an application of this name for the product on the same plan, use it and its key (on another plan: an error), so a script can run twice.")
+        var existOk = false
         @OptionGroup var global: GlobalOptions
         var globals: Settings? { global.settings }
 
@@ -94,10 +96,14 @@ struct AppCommand: CommandGroup {
         }
 
         func run(in context: CommandContext) async throws {
-            let issued = try await AdminAccess.with(context) { access in
-                try await access.client.issueApplication(account: ObjectRef(account), product: ObjectRef(product), plan: plan, name: name)
+            let outcome = try await AdminAccess.with(context) { access in
+                try await access.client.issueApplicationIfAbsent(account: ObjectRef(account), product: ObjectRef(product), plan: plan, name: name)
             }
+            let issued = outcome.object
             let app = issued.application
+            try ExistingObject.settle(
+                outcome, what: "application '\(name)' of \(account) for \(product) (id \(app.id))", existOk: existOk,
+                change: "`app delete \(app.id)` first, or another --name", context: context)
             guard let key = app.userKey else { throw ShellError("the application was created (id \(app.id)) but 3scale returned no user key") }
             let endpoint = issued.gateway.production
             let consumer = ConsumerSettings.make(for: issued.gateway, key: key, admin: try context.resolvedProfile().settings)
@@ -144,6 +150,7 @@ struct AppCommand: CommandGroup {
                 document.profiles[name] = profile
                 document.current = name
             }
+            context.interpreter.profileBecameCurrent(name)
             return "'\(name)' saved and now current"
         }
     }

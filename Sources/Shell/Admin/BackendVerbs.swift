@@ -72,6 +72,7 @@ struct BackendCommand: CommandGroup {
         @Option(help: ArgumentHelp("The model server's private base URL.", valueName: "url")) var url: String
         @Option(help: "Its system name (default: from the name).") var systemName: String?
         @Option(help: "A description.") var description: String?
+        @Flag(help: ExistingObject.help) var existOk = false
         @OptionGroup var global: GlobalOptions
         var globals: Settings? { global.settings }
 
@@ -80,15 +81,12 @@ struct BackendCommand: CommandGroup {
             let resource = BackendResource(
                 metadata: ObjectMeta(name: system.replacingOccurrences(of: "_", with: "-")),
                 spec: BackendSpec(name: name, systemName: system, privateBaseURL: url, description: description))
-            try await AdminAccess.with(context) { access in
-                if try await access.client.listBackends().contains(where: { $0.systemName == system }) {
-                    throw ShellError("backend '\(system)' already exists: change it with `backend update \(system)` or `apply -f`")
-                }
-                let set = ResourceSet([.backend(resource)])
-                let reconciliation = Reconciliation(access: access)
-                try await reconciliation.apply(try await reconciliation.plan(set), of: set)
+            let created = try await AdminAccess.with(context) { access in
+                try await Reconciliation(access: access).create(
+                    ResourceSet([.backend(resource)]), what: "backend \(system)", existOk: existOk,
+                    change: "`backend update \(system)` or `apply -f`")
             }
-            if !context.options.quiet { context.output.print("created backend '\(system)' → \(url)") }
+            if created && !context.options.quiet { context.output.print("created backend '\(system)' → \(url)") }
         }
     }
 

@@ -78,6 +78,7 @@ struct DocCommand: CommandGroup {
         @Flag(help: "Show it on the developer portal.") var publish = false
         @Flag(help: "Let 3scale skip its own OpenAPI validation.") var skipValidation = false
         @Option(help: "Its system name (default: from the name).") var systemName: String?
+        @Flag(help: ExistingObject.help) var existOk = false
         @OptionGroup var global: GlobalOptions
         var globals: Settings? { global.settings }
 
@@ -86,14 +87,18 @@ struct DocCommand: CommandGroup {
         }
 
         func run(in context: CommandContext) async throws {
-            let created = try await AdminAccess.with(context) { access in
+            // Chosen here, as for backends and products, so that a second run finds the same doc.
+            let system = systemName ?? defaultCLISystemName(name)
+            let outcome = try await AdminAccess.with(context) { access in
                 let body = try await source.body(context, client: access.client) ?? ""
-                return try await access.client.createActiveDoc(NewActiveDoc(
-                    name: name, body: body, systemName: systemName, published: publish, skipSwaggerValidations: skipValidation,
+                return try await access.client.createActiveDocIfAbsent(NewActiveDoc(
+                    name: name, body: body, systemName: system, published: publish, skipSwaggerValidations: skipValidation,
                     productID: try await access.client.productID(ObjectRef(product))))
             }
-            if !context.options.quiet {
-                context.output.print("created API doc '\(created.systemName)' for '\(product)'" + (publish ? " (published)" : ""))
+            let created = try ExistingObject.settle(
+                outcome, what: "API doc \(system)", existOk: existOk, change: "`doc update \(system)`", context: context)
+            if created && !context.options.quiet {
+                context.output.print("created API doc '\(outcome.object.systemName)' for '\(product)'" + (publish ? " (published)" : ""))
             }
         }
     }

@@ -49,6 +49,9 @@ struct ProductRulesCommand: CommandGroup {
         @Option(help: "The metric or method it counts (default: hits).") var metric = "hits"
         @Option(help: "How much each call counts.") var delta = 1
         @Flag(help: "Stop matching after this rule.") var last = false
+        @Flag(help: ArgumentHelp(
+            "When the product has a rule with this method and pattern counting this metric: keep it if its delta and last match, else fail naming them."))
+        var existOk = false
         @OptionGroup var global: GlobalOptions
         var globals: Settings? { global.settings }
 
@@ -60,11 +63,15 @@ struct ProductRulesCommand: CommandGroup {
         }
 
         func run(in context: CommandContext) async throws {
-            _ = try await AdminAccess.with(context) { access in
-                try await access.client.addMappingRule(
+            let outcome = try await AdminAccess.with(context) { access in
+                try await access.client.addMappingRuleIfAbsent(
                     toProduct: ref.object, httpMethod: httpMethod, pattern: pattern, metric: metric, delta: delta, last: last)
             }
-            if !context.options.quiet { context.output.print("added rule \(httpMethod.uppercased()) \(pattern) → \(metric); `promote \(ref.product)` publishes it") }
+            let rule = "\(httpMethod.uppercased()) \(pattern) → \(metric)"
+            let added = try ExistingObject.settle(
+                outcome, what: "mapping rule \(rule) of product \(ref.product)", existOk: existOk,
+                change: "`product rules remove \(ref.product) \(outcome.object.id)` and add it again", context: context)
+            if added && !context.options.quiet { context.output.print("added rule \(rule); `promote \(ref.product)` publishes it") }
         }
     }
 
@@ -124,14 +131,17 @@ struct ProductMethodsCommand: CommandGroup {
         @OptionGroup var ref: ProductRef
         @Argument(help: "Its system name.") var systemName: String
         @Option(help: "Its display name (default: the system name).") var name: String?
+        @Flag(help: ExistingObject.help) var existOk = false
         @OptionGroup var global: GlobalOptions
         var globals: Settings? { global.settings }
 
         func run(in context: CommandContext) async throws {
-            _ = try await AdminAccess.with(context) { access in
-                try await access.client.addMethod(toProduct: ref.object, NewMethod(systemName: systemName, friendlyName: name))
+            let outcome = try await AdminAccess.with(context) { access in
+                try await access.client.addMethodIfAbsent(toProduct: ref.object, NewMethod(systemName: systemName, friendlyName: name))
             }
-            if !context.options.quiet { context.output.print("added method '\(systemName)'") }
+            let added = try ExistingObject.settle(
+                outcome, what: "method \(systemName) of product \(ref.product)", existOk: existOk, change: "`apply -f`", context: context)
+            if added && !context.options.quiet { context.output.print("added method '\(systemName)'") }
         }
     }
 
@@ -176,6 +186,9 @@ struct ProductPoliciesCommand: CommandGroup {
         @Option(help: "Its version.") var version = "builtin"
         @Option(help: "Its configuration as a JSON object.") var configuration = "{}"
         @Option(help: "Its 1-based position in the chain.") var at: Int?
+        @Flag(help: ArgumentHelp(
+            "When the chain has a policy of this name: keep it if its version, configuration (and --at position) match, else fail naming them."))
+        var existOk = false
         @OptionGroup var global: GlobalOptions
         var globals: Settings? { global.settings }
 
@@ -185,8 +198,11 @@ struct ProductPoliciesCommand: CommandGroup {
 
         func run(in context: CommandContext) async throws {
             let policy = PolicyConfig(name: name, version: version, configuration: JSONValue.parse(configuration) ?? .object([:]))
-            _ = try await AdminAccess.with(context) { try await $0.client.addPolicy(policy, toProduct: ref.object, at: at) }
-            if !context.options.quiet { context.output.print("added policy '\(name)'; `promote \(ref.product)` publishes it") }
+            let outcome = try await AdminAccess.with(context) { try await $0.client.addPolicyIfAbsent(policy, toProduct: ref.object, at: at) }
+            let added = try ExistingObject.settle(
+                outcome, what: "policy \(name) of product \(ref.product)", existOk: existOk,
+                change: "`product policies remove \(ref.product) \(name)` and add it again", context: context)
+            if added && !context.options.quiet { context.output.print("added policy '\(name)'; `promote \(ref.product)` publishes it") }
         }
     }
 
@@ -239,13 +255,17 @@ struct ProductPlansCommand: CommandGroup {
         @Argument(help: "Its name.") var name: String
         @Flag(help: "Keep it hidden from the developer portal.") var hidden = false
         @Flag(help: "Applications need an admin's approval.") var approvalRequired = false
+        @Flag(help: ExistingObject.help) var existOk = false
         @OptionGroup var global: GlobalOptions
         var globals: Settings? { global.settings }
 
         func run(in context: CommandContext) async throws {
             let plan = NewApplicationPlan(name: name, approvalRequired: approvalRequired, published: !hidden)
-            _ = try await AdminAccess.with(context) { try await $0.client.addApplicationPlan(toProduct: ref.object, plan) }
-            if !context.options.quiet { context.output.print("added plan '\(name)'") }
+            let outcome = try await AdminAccess.with(context) { try await $0.client.addApplicationPlanIfAbsent(toProduct: ref.object, plan) }
+            let added = try ExistingObject.settle(
+                outcome, what: "application plan '\(name)' of product \(ref.product)", existOk: existOk, change: "`apply -f`",
+                context: context)
+            if added && !context.options.quiet { context.output.print("added plan '\(name)'") }
         }
     }
 

@@ -85,6 +85,7 @@ struct ProductCommand: CommandGroup {
         var auth: String?
         @Option(help: "The application plan to create (the vllm preset's default: Standard Plan).") var plan: String?
         @Option(help: "Its system name (default: from the name).") var systemName: String?
+        @Flag(help: ExistingObject.help) var existOk = false
         @OptionGroup var global: GlobalOptions
         var globals: Settings? { global.settings }
 
@@ -123,16 +124,14 @@ struct ProductCommand: CommandGroup {
         func run(in context: CommandContext) async throws {
             let product = try resource
             let system = product.spec.effectiveSystemName
-            let endpoint = try await AdminAccess.with(context) { access in
-                if try await access.client.listProducts().contains(where: { $0.systemName == system }) {
-                    throw ShellError("product '\(system)' already exists: change it with `product update`, the product sub-verbs or `apply -f`")
-                }
-                let set = ResourceSet([.product(product)])
-                let reconciliation = Reconciliation(access: access)
-                try await reconciliation.apply(try await reconciliation.plan(set), of: set)
-                return try await access.client.gateway(ofProduct: .name(system)).staging
+            let (created, endpoint) = try await AdminAccess.with(context) { access -> (Bool, String?) in
+                guard try await Reconciliation(access: access).create(
+                    ResourceSet([.product(product)]), what: "product \(system)", existOk: existOk,
+                    change: "`product update`, the product sub-verbs or `apply -f`")
+                else { return (false, nil) }
+                return (true, try await access.client.gateway(ofProduct: .name(system)).staging)
             }
-            if !context.options.quiet {
+            if created && !context.options.quiet {
                 context.output.print("created product '\(system)'; staging gateway: \(endpoint ?? "-") (run `promote \(system)` for production)")
             }
         }

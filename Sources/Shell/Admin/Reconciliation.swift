@@ -14,6 +14,21 @@ struct Reconciliation {
         return try Planner.plan(set, state: state, documents: documents)
     }
 
+    /// Creates the one backend or product of `set`; true when it did. When it exists,
+    /// `ExistingObject` keeps it (with `existOk` and the same settings) or throws.
+    func create(_ set: ResourceSet, what: String, existOk: Bool, change: String) async throws -> Bool {
+        switch try await access.client.checkCreate(set, concurrency: concurrency) {
+        case .absent(let plan):
+            try await apply(plan, of: set)
+            return true
+        case .kept:
+            try ExistingObject.settle([], what: what, existOk: existOk, change: change, context: access.context)
+        case .differs(let differences):
+            try ExistingObject.settle(differences, what: what, existOk: existOk, change: change, context: access.context)
+        }
+        return false
+    }
+
     /// Applies `plan`, printing each action as it completes (unless quiet); throws when any failed,
     /// after saying what was done and what was not.
     @discardableResult

@@ -26,6 +26,7 @@ private func saveLogin(
         document.profiles[name] = profile
         document.current = name
     }
+    context.interpreter.profileBecameCurrent(name)
     warnAboutPermissions(context)
     if !context.options.quiet {
         context.output.print("saved profile '\(name)' in \(context.profileStore.path) (now current)")

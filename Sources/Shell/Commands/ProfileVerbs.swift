@@ -109,6 +109,7 @@ struct ProfileCommand: CommandGroup {
                 _ = try document.profile(named: name)
                 document.current = name
             }
+            context.interpreter.profileBecameCurrent(name)
             if !context.options.quiet { context.output.print("now using profile '\(name)'") }
         }
     }

@@ -75,7 +75,7 @@ struct REPL {
         let interpreter = self.interpreter
         @Sendable func profile() -> ResolvedProfile? {
             guard let document = try? interpreter.profileStore.load() else { return nil }
-            return try? ResolvedProfile.resolve(document: document, selected: interpreter.sessionOptions.profile, environment: interpreter.environment)
+            return try? ResolvedProfile.resolve(document: document, selected: interpreter.sessionSettings.profile, environment: interpreter.environment)
         }
         /// Lists the admin API for Tab; nil when the profile has no admin access.
         @Sendable func adminNames(_ list: @escaping @Sendable (AdminClient) async throws -> [String]) -> DynamicValues.Fetch {
@@ -121,7 +121,7 @@ struct REPL {
     private func promptText() -> String {
         let document = (try? interpreter.profileStore.load()) ?? ProfileDocument()
         let name = (try? ResolvedProfile.resolve(
-            document: document, selected: interpreter.sessionOptions.profile, environment: interpreter.environment).name)
+            document: document, selected: interpreter.sessionSettings.profile, environment: interpreter.environment).name)
             ?? ProfileDocument.defaultName
         return name == ProfileDocument.defaultName ? "maas> " : "maas(\(name))> "
     }

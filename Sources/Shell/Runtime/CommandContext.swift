@@ -25,7 +25,7 @@ public struct CommandContext: Sendable {
     public var profileStore: ProfileStore { interpreter.profileStore }
     var renderer: Renderer { Renderer(output: output, format: options.output ?? .table) }
 
-    /// The profile name chosen by `--profile`, else `MAAS_PROFILE`, else the file's current one.
+    /// The profile name chosen by `--profile` (or made current earlier in the run), else `MAAS_PROFILE`, else the file's current one.
     public func resolvedProfile() throws -> ResolvedProfile {
         try ResolvedProfile.resolve(document: try profileStore.load(), selected: options.profile, environment: environment)
     }

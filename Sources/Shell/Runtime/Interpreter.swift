@@ -11,7 +11,8 @@ public final class Interpreter: Sendable {
     public let environment: [String: String]
     public let output: Output
     public let profileStore: ProfileStore
-    /// Options given before the verb for the whole run (`maas --profile x …`).
+    /// Options given before the verb for the whole run (`maas --profile x …`), as given;
+    /// `sessionSettings` is what is in force now.
     public let sessionOptions: Settings
     public let input: TerminalInput
     /// True in the interactive session: commands may prompt and open sub-modes.
@@ -26,6 +27,8 @@ public final class Interpreter: Sendable {
         var models: [String: [String]] = [:]
         var names: [String: (names: [String], at: ContinuousClock.Instant)] = [:]
         var warnings: Set<String> = []
+        /// The profile the run uses: `--profile` at first, then whichever a command made current.
+        var profile: String?
     }
 
     private let state = Mutex(State())
@@ -41,9 +44,24 @@ public final class Interpreter: Sendable {
         self.sessionOptions = sessionOptions
         self.input = input
         self.interactive = interactive
+        state.withLock { $0.profile = sessionOptions.profile }
     }
 
     // MARK: Session state
+
+    /// The run's options now: those given before the verb, with the profile a command made current since.
+    public var sessionSettings: Settings {
+        var settings = sessionOptions
+        settings.profile = state.withLock { $0.profile }
+        return settings
+    }
+
+    /// A command made `name` the file's current profile and said so: it is the profile
+    /// for the rest of the run, over `--profile` and `MAAS_PROFILE` (else "now current"
+    /// would be false until the next run).
+    public func profileBecameCurrent(_ name: String) {
+        state.withLock { $0.profile = name }
+    }
 
     /// Session variables first, then the environment.
     public func variable(_ name: String) -> String? {
@@ -131,7 +149,7 @@ public final class Interpreter: Sendable {
             }
             return .success
         }
-        let options = sessionOptions.overridden(by: command.globals)
+        let options = sessionSettings.overridden(by: command.globals)
         let context = CommandContext(interpreter: self, options: options, scriptDirectory: scriptDirectory, lineSource: lineSource)
         do {
             try await command.run(in: context)

@@ -14,6 +14,7 @@ struct EmbeddedSandbox {
         do {
             _ = try SandboxProfile.save(sandbox.endpoints, as: profileName, context: context)
             try interpreter.profileStore.update { $0.current = profileName }
+            interpreter.profileBecameCurrent(profileName)
         } catch {
             try? await sandbox.shutdown()
             throw error

@@ -47,8 +47,14 @@ extension AdminClient {
         let accountID = try await accountID(account)
         let productID = try await productID(product)
         let chosen = try await planForNewApplication(productID: productID, named: plan, owner: "product \(product)")
-        let application = try await createApplication(accountID: accountID, NewApplication(planID: chosen.id, name: name))
+        return try await issueApplication(accountID: accountID, productID: productID, plan: chosen, name: name)
+    }
+
+    func issueApplication(accountID: Int, productID: Int, plan: ApplicationPlan, name: String) async throws(AdminError)
+        -> IssuedApplication
+    {
+        let application = try await createApplication(accountID: accountID, NewApplication(planID: plan.id, name: name))
         return IssuedApplication(
-            application: application, plan: chosen, gateway: ProductGateway(try await proxy(productID: productID)))
+            application: application, plan: plan, gateway: ProductGateway(try await proxy(productID: productID)))
     }
 }

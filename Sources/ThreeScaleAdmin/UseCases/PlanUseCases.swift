@@ -52,7 +52,12 @@ extension AdminClient {
     func planForNewApplication(productID: Int, named plan: String?, owner: String) async throws(AdminError)
         -> ApplicationPlan
     {
-        let plans = try await applicationPlans(productID: productID)
+        try Self.planForNewApplication(in: try await applicationPlans(productID: productID), named: plan, owner: owner)
+    }
+
+    static func planForNewApplication(in plans: [ApplicationPlan], named plan: String?, owner: String) throws(AdminError)
+        -> ApplicationPlan
+    {
         if let plan { return try Self.plan(plan, in: plans, owner: owner) }
         let published = plans.filter(\.isPublished)
         guard let only = published.count == 1 ? published.first : (plans.count == 1 ? plans.first : nil) else {
