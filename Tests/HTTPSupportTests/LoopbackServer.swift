@@ -44,9 +44,13 @@ struct LoopbackServer: Sendable {
         }
     }
 
-    /// A port where nothing listens: one the system just gave out and that was closed again.
-    static func closedPort() async throws -> Int {
-        try await with(.silent) { $0.port }
+    /// Runs `body` with a port where nothing listens: a socket bound to it but not
+    /// listening, held until `body` ends, so no other test can take the port meanwhile
+    /// (a port closed again can be handed out at once, and then answers with a reset).
+    static func withRefusingPort<T: Sendable>(_ body: (Int) async throws -> T) async throws -> T {
+        let socket = try BoundSocket()
+        defer { socket.close() }
+        return try await body(socket.port)
     }
 
     private final class Responder: ChannelInboundHandler {
