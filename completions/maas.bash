@@ -163,7 +163,7 @@ _maas() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--continue-on-error --sandbox --no-color -q --quiet -v --verbose --version -h --help)
+    local -a non_repeating_flags=(--continue-on-error --sandbox --fresh -y --yes --no-color -q --quiet -v --verbose --version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=(-f --file -c --command --profile -o --output)
     __maas_offer_flags_options 0
@@ -2251,10 +2251,10 @@ _maas_export() {
 
 _maas_sandbox() {
     repeating_flags=()
-    non_repeating_flags=(--reveal --no-color -q --quiet -v --verbose --version -h --help)
+    non_repeating_flags=(--reveal --fresh -y --yes --no-color -q --quiet -v --verbose --version -h --help)
     repeating_options=(--model-name)
     non_repeating_options=(--host --admin-port --model-port --gateway-ports --state --tokens-per-second --admin-latency --save-profile --profile -o --output)
-    __maas_offer_flags_options 0
+    __maas_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
@@ -2292,6 +2292,14 @@ _maas_sandbox() {
         ;;
     '-o'|'--output')
         __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W 'reset'
         return
         ;;
     esac

@@ -20,7 +20,7 @@ function __maas_parse_tokens -S
     set -l unparsed_tokens (__maas_tokens -pc)
     switch $unparsed_tokens[1]
     case 'maas'
-        __maas_parse_subcommand 0 'f/file=' 'c/command=' 'continue-on-error' 'sandbox' 'profile=' 'o/output=' 'no-color' 'q/quiet' 'v/verbose' 'version' 'h/help'
+        __maas_parse_subcommand 0 'f/file=' 'c/command=' 'continue-on-error' 'sandbox' 'fresh' 'y/yes' 'profile=' 'o/output=' 'no-color' 'q/quiet' 'v/verbose' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'exit'
             __maas_parse_subcommand 1 'version' 'h/help'
@@ -203,7 +203,7 @@ function __maas_parse_tokens -S
         case 'export'
             __maas_parse_subcommand 2 'namespace=' 'with-backends' 'profile=' 'o/output=' 'no-color' 'q/quiet' 'v/verbose' 'version' 'h/help'
         case 'sandbox'
-            __maas_parse_subcommand 0 'host=' 'admin-port=' 'model-port=' 'gateway-ports=' 'state=' 'model-name=+' 'tokens-per-second=' 'admin-latency=' 'save-profile=' 'reveal' 'profile=' 'o/output=' 'no-color' 'q/quiet' 'v/verbose' 'version' 'h/help'
+            __maas_parse_subcommand 1 'host=' 'admin-port=' 'model-port=' 'gateway-ports=' 'state=' 'model-name=+' 'tokens-per-second=' 'admin-latency=' 'save-profile=' 'reveal' 'fresh' 'y/yes' 'profile=' 'o/output=' 'no-color' 'q/quiet' 'v/verbose' 'version' 'h/help'
         case 'help'
             __maas_parse_subcommand -r 1 'version'
         end
@@ -262,7 +262,9 @@ complete -c 'maas' -f
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" f file' -s 'f' -l 'file' -d 'Run the script FILE.' -rF
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" c command' -s 'c' -l 'command' -d 'Run these commands (separate them with \';\').' -rfka ''
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" continue-on-error' -l 'continue-on-error' -d 'Keep running a script after a failing command (exit status 1 at the end).'
-complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" sandbox' -l 'sandbox' -d 'Start a sandbox in this process on free loopback ports, make its profile current and run on it; it stops when maas ends.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" sandbox' -l 'sandbox' -d 'Run a sandbox in this process, on its state of the last run (~/.local/state/maas/sandbox) and the same ports where they are free; it stops when maas ends.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" fresh' -l 'fresh' -d 'With --sandbox: delete the sandbox\'s saved state first (asked on a terminal).'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" y yes' -s 'y' -l 'yes' -d 'Do not ask for confirmation (--fresh).'
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" profile' -l 'profile' -d 'Use this profile instead of the current one.' -rfka '(__maas_custom_completion ---completion -- --profile (count (__maas_tokens -pc)) (__maas_tokens -tC))'
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" o output' -s 'o' -l 'output' -d 'Output format: table, json or yaml.' -rfka 'table json yaml'
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas" no-color' -l 'no-color' -d 'Plain output without colours (also NO_COLOR=1).'
@@ -940,16 +942,19 @@ complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maa
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas export" v verbose' -s 'v' -l 'verbose' -d 'Log each HTTP request on standard error: method, URL, status, timings, bytes.'
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas export" version' -l 'version' -d 'Show the version.'
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas export" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas sandbox" -eq 1' -fka 'reset'
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas sandbox" host' -l 'host' -d 'The address to listen on.' -rfka ''
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas sandbox" admin-port' -l 'admin-port' -d 'The admin portal\'s port (default: a free one).' -rfka ''
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas sandbox" model-port' -l 'model-port' -d 'The model server\'s port (default: a free one).' -rfka ''
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas sandbox" gateway-ports' -l 'gateway-ports' -d 'Ports for the products\' staging and production gateways, FROM-TO (default: free ones).' -rfka ''
-complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas sandbox" state' -l 'state' -d 'Keep the state in this file (atomic snapshots) across restarts.' -rF
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas sandbox" state' -l 'state' -d 'Keep the state in this folder (as state.json) or file across restarts.' -rF
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas sandbox"' -l 'model-name' -d 'A model name to serve (repeatable; the first is the default).' -rfka ''
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas sandbox" tokens-per-second' -l 'tokens-per-second' -d 'The model\'s pace in tokens per second (0 = as fast as possible).' -rfka ''
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas sandbox" admin-latency' -l 'admin-latency' -d 'Delay each admin API call by this many milliseconds (for benchmarks).' -rfka ''
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas sandbox" save-profile' -l 'save-profile' -d 'Save the admin URL and token in this profile.' -rfka ''
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas sandbox" reveal' -l 'reveal' -d 'Print the access token in clear.'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas sandbox" fresh' -l 'fresh' -d 'Delete the saved state first (with --state; asked on a terminal).'
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas sandbox" y yes' -s 'y' -l 'yes' -d 'Do not ask for confirmation (reset, --fresh).'
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas sandbox" profile' -l 'profile' -d 'Use this profile instead of the current one.' -rfka '(__maas_custom_completion ---completion sandbox -- --profile (count (__maas_tokens -pc)) (__maas_tokens -tC))'
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas sandbox" o output' -s 'o' -l 'output' -d 'Output format: table, json or yaml.' -rfka 'table json yaml'
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas sandbox" no-color' -l 'no-color' -d 'Plain output without colours (also NO_COLOR=1).'

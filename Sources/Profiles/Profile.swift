@@ -15,13 +15,17 @@ public struct Profile: Codable, Equatable, Sendable {
     /// Seconds to wait for a connection, and for the next bytes of a response.
     public var connectTimeout: Double?
     public var readTimeout: Double?
+    /// Set on a profile whose addresses are those of a sandbox (`maas --sandbox`,
+    /// `maas sandbox`), so `scripts/shell` starts the sandbox again for it.
+    public var sandbox: Bool?
 
     public init(
         gateway: String? = nil, apiKey: String? = nil, model: String? = nil,
         adminURL: String? = nil, adminToken: String? = nil, caFile: String? = nil,
         insecure: Bool? = nil, authHeader: String? = nil, authQuery: String? = nil,
-        connectTimeout: Double? = nil, readTimeout: Double? = nil
+        connectTimeout: Double? = nil, readTimeout: Double? = nil, sandbox: Bool? = nil
     ) {
+        self.sandbox = sandbox
         self.connectTimeout = connectTimeout
         self.readTimeout = readTimeout
         self.gateway = gateway
@@ -47,7 +51,11 @@ public struct Profile: Codable, Equatable, Sendable {
         case authQuery = "auth-query"
         case connectTimeout = "connect-timeout"
         case readTimeout = "read-timeout"
+        case sandbox
     }
+
+    /// Whether the sandbox made it (see `sandbox`).
+    public var isSandbox: Bool { sandbox == true }
 
     public var isEmpty: Bool { self == Profile() }
 

@@ -5,6 +5,7 @@
 import Foundation
 import Hummingbird
 import SandboxModel
+import Untrusted
 
 /// Where and how to run the sandbox.
 public struct SandboxConfiguration: Sendable {
@@ -55,32 +56,57 @@ public struct SandboxEndpoints: Sendable {
     public var statePath: String?
 }
 
+/// An address of the last run that this one could not bind again (its port was taken
+/// meanwhile): the state now holds `to` wherever it held `from`.
+public struct SandboxRelocation: Sendable, Equatable {
+    /// What moved: "model server", "admin API", "production gateway of 'NAME'"…
+    public var role: String
+    /// Origins, `http://HOST:PORT`.
+    public var from: String
+    public var to: String
+}
+
+extension OriginMoves {
+    public init(relocations: [SandboxRelocation]) {
+        self.init(Dictionary(relocations.map { ($0.from, $0.to) }, uniquingKeysWith: { first, _ in first }))
+    }
+}
+
 /// A sandbox whose listeners are all bound. Products' gateway URLs are their proxy
 /// `sandbox_endpoint` (staging) and `endpoint` (production).
 public final class RunningSandbox: Sendable {
     public let endpoints: SandboxEndpoints
+    /// True when the state came from the state file (a previous run).
+    public let resumed: Bool
+    public let relocations: [SandboxRelocation]
     private let admin: Listener
     private let model: Listener
     private let gateways: GatewayManager
     private let relay: UpstreamRelay
     private let store: AdminStore
     private let file: StateFile?
+    private let lock: StateLock?
 
     private init(
-        endpoints: SandboxEndpoints, admin: Listener, model: Listener, gateways: GatewayManager,
-        relay: UpstreamRelay, store: AdminStore, file: StateFile?
+        endpoints: SandboxEndpoints, resumed: Bool, relocations: [SandboxRelocation], admin: Listener, model: Listener,
+        gateways: GatewayManager, relay: UpstreamRelay, store: AdminStore, file: StateFile?, lock: StateLock?
     ) {
         self.endpoints = endpoints
+        self.resumed = resumed
+        self.relocations = relocations
         self.admin = admin
         self.model = model
         self.gateways = gateways
         self.relay = relay
         self.store = store
         self.file = file
+        self.lock = lock
     }
 
-    /// Loads or creates the state, then binds the model, admin and every product's gateways.
-    /// Fails without side effects on the state file if it does not parse or a port is taken.
+    /// Locks and loads (or creates) the state, then binds the model, admin and every
+    /// product's gateways, on the ports of the last run where they are still free.
+    /// Fails without side effects on the state file if it does not parse, another
+    /// sandbox runs on it, or an explicitly chosen port is taken.
     public static func start(_ configuration: SandboxConfiguration) async throws(SandboxError) -> RunningSandbox {
         if let range = configuration.gatewayPorts, range.lowerBound < 1 || range.upperBound > 65535 {
             throw .invalidConfiguration("gateway ports must be within 1-65535")
@@ -89,32 +115,61 @@ public final class RunningSandbox: Sendable {
             throw .invalidConfiguration("the model needs at least one served model name")
         }
         let file = configuration.statePath.map(StateFile.init)
+        var lock: StateLock?
+        if let file { lock = try StateLock.acquire(statePath: file.path) }
+        do throws(SandboxError) {
+            return try await start(configuration, file: file, lock: lock)
+        } catch {
+            lock?.release()
+            throw error
+        }
+    }
+
+    private static func start(
+        _ configuration: SandboxConfiguration, file: StateFile?, lock: StateLock?
+    ) async throws(SandboxError) -> RunningSandbox {
         let loaded = try file?.load()
         let state = loaded ?? AdminStore.freshState(now: Timestamp.now())
         if loaded == nil { try file?.save(state) }
 
+        let host = configuration.host
         let store = AdminStore(state: state, file: file)
         let relay = UpstreamRelay()
-        let gateways = GatewayManager(host: configuration.host, portRange: configuration.gatewayPorts,
+        let gateways = GatewayManager(host: host, portRange: configuration.gatewayPorts,
                                       store: store, relay: relay)
         var started: [Listener] = []
+        var relocations: [SandboxRelocation] = []
+        func bound(_ role: String, remembered: Int?, now url: String) {
+            guard let remembered else { return }
+            let before = origin(host: host, port: remembered)
+            if before != url { relocations.append(SandboxRelocation(role: role, from: before, to: url)) }
+        }
         do throws(SandboxError) {
             let model = try await listen(
-                host: configuration.host, port: configuration.modelPort, remembered: state.modelPort,
+                host: host, port: configuration.modelPort, remembered: state.modelPort,
                 responder: ModelService.router(configuration.model).buildResponder(), role: "model server"
             )
             started.append(model)
+            bound("model server", remembered: state.modelPort, now: model.url)
             let admin = try await listen(
-                host: configuration.host, port: configuration.adminPort, remembered: state.adminPort,
+                host: host, port: configuration.adminPort, remembered: state.adminPort,
                 responder: AdminResponder(store: store, gateways: gateways, table: AdminRoutes.table,
                                           latency: configuration.adminLatency),
                 role: "admin API"
             )
             started.append(admin)
-            try await store.rememberPorts(admin: admin.port, model: model.port)
+            bound("admin API", remembered: state.adminPort, now: admin.url)
             for service in await store.serviceEndpoints {
-                try await gateways.restore(serviceID: service.id, staging: service.staging, production: service.production)
+                let stored = (staging: ownPort(service.staging, host: host), production: ownPort(service.production, host: host))
+                let ports = try await gateways.restore(
+                    serviceID: service.id,
+                    stagingPort: stored.staging ?? URLComponents(string: service.staging)?.port,
+                    productionPort: stored.production ?? URLComponents(string: service.production)?.port)
+                bound("staging gateway of '\(service.name)'", remembered: stored.staging, now: origin(host: host, port: ports.staging))
+                bound("production gateway of '\(service.name)'", remembered: stored.production,
+                      now: origin(host: host, port: ports.production))
             }
+            try await store.settle(admin: admin.port, model: model.port, moves: OriginMoves(relocations: relocations))
             let developer = state.accounts.first { !$0.isProvider && $0.orgName == "user1" }
             let endpoints = SandboxEndpoints(
                 adminURL: admin.url,
@@ -125,14 +180,28 @@ public final class RunningSandbox: Sendable {
                 modelName: configuration.model.modelNames[0],
                 statePath: configuration.statePath
             )
-            return RunningSandbox(endpoints: endpoints, admin: admin, model: model, gateways: gateways,
-                                  relay: relay, store: store, file: file)
+            return RunningSandbox(endpoints: endpoints, resumed: loaded != nil, relocations: relocations, admin: admin,
+                                  model: model, gateways: gateways, relay: relay, store: store, file: file, lock: lock)
         } catch {
             await gateways.shutdown()
             for listener in started.reversed() { await listener.stop() }
             await relay.shutdown()
             throw error
         }
+    }
+
+    /// The port of a URL this sandbox wrote for one of its own listeners (`http://HOST:PORT`).
+    private static func ownPort(_ url: String, host: String) -> Int? {
+        guard let port = URLComponents(string: url)?.port else { return nil }
+        let own = origin(host: host, port: port)
+        return url == own || url.hasPrefix(own + "/") ? port : nil
+    }
+
+    private static func origin(host: String, port: Int) -> String { "http://\(host):\(port)" }
+
+    /// Every address the sandbox answers on now: admin API, model, each product's gateways.
+    public func origins() async -> Set<String> {
+        Set([admin.url, model.url] + (await gateways.origins))
     }
 
     /// An explicit port must be free; without one, the port of the last run is tried
@@ -156,6 +225,7 @@ public final class RunningSandbox: Sendable {
         async let modelStopped: Void = model.stop()
         async let relayStopped: Void = relay.shutdown()
         _ = await (adminStopped, gatewaysStopped, modelStopped, relayStopped)
+        defer { lock?.release() }
         try file?.save(await store.snapshot)
     }
 }

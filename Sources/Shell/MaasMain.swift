@@ -51,12 +51,17 @@ public enum MaasMain {
             input: TerminalInput(interrupts: interrupts), interactive: interactive)
         let continueOnError = root.run.continueOnError
         var embedded: EmbeddedSandbox?
+        if root.run.fresh && !root.run.sandbox {
+            early.error("error: --fresh starts the embedded sandbox over: use it with --sandbox")
+            return 2
+        }
         if root.run.sandbox {
             do {
-                embedded = try await EmbeddedSandbox.start(interpreter: interpreter, interactive: interactive)
+                embedded = try await EmbeddedSandbox.start(
+                    interpreter: interpreter, interactive: interactive, fresh: root.run.fresh, yes: root.run.yes)
             } catch {
                 interpreter.output.error("error: \(error)")
-                return 1
+                return (error as? ShellError)?.exitStatus ?? 1
             }
         }
         let status = await run(interpreter: interpreter, interrupts: interrupts, script: script, command: rest,

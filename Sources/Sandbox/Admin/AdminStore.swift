@@ -1,4 +1,5 @@
 import Foundation
+import Untrusted
 
 /// Owns the tenant state. Admin requests run as transactions on a copy that is saved
 /// (when a state file is configured) and then committed; the gateway reads deployed
@@ -37,8 +38,15 @@ actor AdminStore {
 
     var snapshot: SandboxState { state }
 
-    func rememberPorts(admin: Int, model: Int) throws(SandboxError) {
-        var updated = state
+    /// Writes this run's ports and moves the addresses whose ports were taken
+    /// (`from` origin → `to`), in one save.
+    func settle(admin: Int, model: Int, moves: OriginMoves) throws(SandboxError) {
+        var updated: SandboxState
+        do {
+            updated = try state.moving(moves)
+        } catch {
+            throw .stateFile(path: file?.path ?? "(in memory)", reason: "cannot be updated with the new ports (\(error))")
+        }
         updated.adminPort = admin
         updated.modelPort = model
         guard updated != state else { return }
@@ -76,8 +84,8 @@ actor AdminStore {
     }
 
     /// Services that exist, with their endpoints, for starting gateway listeners.
-    var serviceEndpoints: [(id: Int, staging: String, production: String)] {
-        state.services.map { ($0.id, $0.proxy.sandboxEndpoint, $0.proxy.endpoint) }
+    var serviceEndpoints: [(id: Int, name: String, staging: String, production: String)] {
+        state.services.map { ($0.id, $0.name, $0.proxy.sandboxEndpoint, $0.proxy.endpoint) }
     }
 
     /// Staging serves the latest sandbox config, production the latest promoted one.

@@ -26,32 +26,14 @@ actor GatewayManager {
     /// that serves nothing until `assign`.
     func reserve() async throws(SandboxError) -> Pair {
         let binding = ListenerBinding()
+        let staging = try await listenOnFreePort(environment: "sandbox", binding: binding)
         let pair: Pair
-        if let portRange {
-            var listeners: [Listener] = []
-            let used = Set(pairs.values.flatMap { [$0.staging.port, $0.production.port] }
-                + reserved.values.flatMap { [$0.staging.port, $0.production.port] })
-            for port in portRange where !used.contains(port) && listeners.count < 2 {
-                let environment = listeners.isEmpty ? "sandbox" : "production"
-                if let listener = try? await listen(port: port, environment: environment, binding: binding) {
-                    listeners.append(listener)
-                }
-            }
-            guard listeners.count == 2 else {
-                for listener in listeners { await listener.stop() }
-                throw .portUnavailable(role: "product gateway", host: host, port: portRange.lowerBound,
-                                       reason: "no two free ports left in \(portRange.lowerBound)-\(portRange.upperBound)")
-            }
-            pair = Pair(staging: listeners[0], production: listeners[1], binding: binding)
-        } else {
-            let staging = try await listen(port: 0, environment: "sandbox", binding: binding)
-            do throws(SandboxError) {
-                let production = try await listen(port: 0, environment: "production", binding: binding)
-                pair = Pair(staging: staging, production: production, binding: binding)
-            } catch {
-                await staging.stop()
-                throw error
-            }
+        do throws(SandboxError) {
+            let production = try await listenOnFreePort(environment: "production", binding: binding, excluding: [staging.port])
+            pair = Pair(staging: staging, production: production, binding: binding)
+        } catch {
+            await staging.stop()
+            throw error
         }
         reserved[ObjectIdentifier(pair.binding)] = pair
         return pair
@@ -68,18 +50,25 @@ actor GatewayManager {
         await Self.stop([pair])
     }
 
-    /// Reopens a stored product's listeners on the ports of its stored URLs.
-    func restore(serviceID: Int, staging: String, production: String) async throws(SandboxError) {
+    /// Reopens a stored product's listeners on the ports of its stored URLs; a port
+    /// taken since (or none stored) gives way to a free one. Returns the ports bound.
+    func restore(serviceID: Int, stagingPort: Int?, productionPort: Int?) async throws(SandboxError) -> (staging: Int, production: Int) {
         let binding = ListenerBinding()
         await binding.bind(serviceID)
-        let stagingListener = try await listen(port: Self.port(of: staging), environment: "sandbox", binding: binding)
+        let staging = try await listen(preferring: stagingPort, environment: "sandbox", binding: binding)
         do throws(SandboxError) {
-            let productionListener = try await listen(port: Self.port(of: production), environment: "production", binding: binding)
-            pairs[serviceID] = Pair(staging: stagingListener, production: productionListener, binding: binding)
+            let production = try await listen(preferring: productionPort, environment: "production", binding: binding, excluding: [staging.port])
+            pairs[serviceID] = Pair(staging: staging, production: production, binding: binding)
+            return (staging.port, production.port)
         } catch {
-            await stagingListener.stop()
+            await staging.stop()
             throw error
         }
+    }
+
+    /// The addresses of every open gateway, `http://HOST:PORT`.
+    var origins: [String] {
+        (Array(pairs.values) + Array(reserved.values)).flatMap { [$0.staging.url, $0.production.url] }
     }
 
     func close(serviceID: Int) async {
@@ -103,13 +92,35 @@ actor GatewayManager {
         }
     }
 
+    private func listen(
+        preferring port: Int?, environment: String, binding: ListenerBinding, excluding: Set<Int> = []
+    ) async throws(SandboxError) -> Listener {
+        if let port, port > 0, !excluding.contains(port),
+           let listener = try? await listen(port: port, environment: environment, binding: binding) {
+            return listener
+        }
+        return try await listenOnFreePort(environment: environment, binding: binding, excluding: excluding)
+    }
+
+    /// The next free port of the configured range (skipping those this manager holds), else any free port.
+    private func listenOnFreePort(
+        environment: String, binding: ListenerBinding, excluding: Set<Int> = []
+    ) async throws(SandboxError) -> Listener {
+        guard let portRange else { return try await listen(port: 0, environment: environment, binding: binding) }
+        let used = excluding.union((Array(pairs.values) + Array(reserved.values)).flatMap { [$0.staging.port, $0.production.port] })
+        for port in portRange where !used.contains(port) {
+            if let listener = try? await listen(port: port, environment: environment, binding: binding) {
+                return listener
+            }
+        }
+        throw .portUnavailable(role: environment == "sandbox" ? "staging gateway" : "production gateway", host: host,
+                               port: portRange.lowerBound,
+                               reason: "no free port left in \(portRange.lowerBound)-\(portRange.upperBound)")
+    }
+
     private func listen(port: Int, environment: String, binding: ListenerBinding) async throws(SandboxError) -> Listener {
         let responder = GatewayResponder(environment: environment, binding: binding, store: store, relay: relay)
         let role = environment == "sandbox" ? "staging gateway" : "production gateway"
         return try await Listener.start(host: host, port: port, responder: responder, role: role)
-    }
-
-    private static func port(of url: String) -> Int {
-        URLComponents(string: url)?.port ?? 0
     }
 }

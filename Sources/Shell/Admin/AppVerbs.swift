@@ -119,7 +119,7 @@ struct AppCommand: CommandGroup {
             if let saveProfile {
                 var settings = consumer
                 settings.model = model
-                note = try save(profile: saveProfile, settings, context: context)
+                note = try await save(profile: saveProfile, settings, context: context)
             }
             try context.renderer.emitRecord(view, fields: [
                 ("application", "\(name) (id \(app.id))"), ("endpoint", endpoint ?? "- (promote the product first)"),
@@ -128,13 +128,15 @@ struct AppCommand: CommandGroup {
         }
 
         /// Writes the consumer settings into profile `name` (keeping its other settings) and makes it current.
-        private func save(profile name: String, _ consumer: Profile, context: CommandContext) throws -> String {
+        private func save(profile name: String, _ consumer: Profile, context: CommandContext) async throws -> String {
             guard let endpoint = consumer.gateway else {
                 throw ShellError("product '\(product)' has no production endpoint yet: run `promote \(product)` and then `login`")
             }
             let admin = try context.resolvedProfile().settings
+            let sandboxOrigins = await context.interpreter.sandboxOrigins()
             try context.profileStore.update { document throws(ProfileError) in
-                var profile = document.profiles[name] ?? Profile()
+                let before = document.profiles[name]
+                var profile = before ?? Profile()
                 try profile.set(.gateway, to: endpoint)
                 try profile.set(.apiKey, to: consumer.apiKey)
                 if let model = consumer.model { try profile.set(.model, to: model) }
@@ -147,6 +149,7 @@ struct AppCommand: CommandGroup {
                     profile.caFile = profile.caFile ?? consumer.caFile
                     profile.insecure = profile.insecure ?? consumer.insecure
                 }
+                SandboxMark.update(&profile, before: before, origins: sandboxOrigins)
                 document.profiles[name] = profile
                 document.current = name
             }

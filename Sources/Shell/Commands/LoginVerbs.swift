@@ -17,12 +17,15 @@ private func saveLogin(
         if !typed.isEmpty { secretText = typed } else if existing == nil { throw ShellError("no \(label) given") }
     }
     let finalSecret = secretText
+    let sandboxOrigins = await context.interpreter.sandboxOrigins()
     try context.profileStore.update { document throws(ProfileError) in
-        var profile = document.profiles[name] ?? Profile()
+        let before = document.profiles[name]
+        var profile = before ?? Profile()
         for (field, value) in settings where value != nil {
             try profile.set(field, to: value)
         }
         if let finalSecret { try profile.set(secret, to: finalSecret) }
+        SandboxMark.update(&profile, before: before, origins: sandboxOrigins)
         document.profiles[name] = profile
         document.current = name
     }
@@ -119,6 +122,7 @@ struct WhoamiCommand: ShellCommand {
             let source = resolved.sources[field].map { $0 == .profile ? "" : "  (\($0))" } ?? ""
             fields.append((field.rawValue, value + source))
         }
+        if view.sandbox { fields.append(("sandbox", "yes")) }
         try context.renderer.emitRecord(view, fields: fields)
     }
 }

@@ -72,8 +72,14 @@ public struct RunOptions: ParsableArguments, Sendable {
     @Flag(help: "Keep running a script after a failing command (exit status 1 at the end).")
     public var continueOnError = false
 
-    @Flag(help: "Start a sandbox in this process on free loopback ports, make its profile current and run on it; it stops when maas ends.")
+    @Flag(help: "Run a sandbox in this process, on its state of the last run (~/.local/state/maas/sandbox) and the same ports where they are free; it stops when maas ends.")
     public var sandbox = false
+
+    @Flag(help: "With --sandbox: delete the sandbox's saved state first (asked on a terminal).")
+    public var fresh = false
+
+    @Flag(name: [.short, .long], help: "Do not ask for confirmation (--fresh).")
+    public var yes = false
 
     public init() {}
 }

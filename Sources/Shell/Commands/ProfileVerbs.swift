@@ -6,10 +6,13 @@ struct ProfileView: Encodable {
     var name: String
     var current: Bool
     var settings: [String: String]
+    /// The profile is the sandbox's (`scripts/shell` starts the sandbox for it).
+    var sandbox: Bool
 
     init(name: String, current: Bool, profile: Profile, reveal: Bool) {
         self.name = name
         self.current = current
+        self.sandbox = profile.isSandbox
         var settings: [String: String] = [:]
         for field in ProfileField.allCases {
             guard let value = profile[field] else { continue }
@@ -22,6 +25,7 @@ struct ProfileView: Encodable {
         var container = encoder.container(keyedBy: DynamicKey.self)
         try container.encode(name, forKey: DynamicKey("name"))
         try container.encode(current, forKey: DynamicKey("current"))
+        if sandbox { try container.encode(true, forKey: DynamicKey("sandbox")) }
         for (key, value) in settings {
             if key == ProfileField.insecure.rawValue {
                 try container.encode(value == "true", forKey: DynamicKey(key))
@@ -93,7 +97,7 @@ struct ProfileCommand: CommandGroup {
             let view = ProfileView(name: name, current: name == document.currentName, profile: try document.profile(named: name), reveal: reveal)
             let fields = [("name", name)] + ProfileField.allCases.compactMap { field in
                 view.settings[field.rawValue].map { (field.rawValue, $0) }
-            }
+            } + (view.sandbox ? [("sandbox", "yes")] : [])
             try context.renderer.emitRecord(view, fields: fields)
         }
     }

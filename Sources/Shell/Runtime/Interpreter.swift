@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ModelGateway
 import Profiles
+import Sandbox
 import Synchronization
 
 /// Runs maas commands: one argv, one line, or a whole script. It owns the
@@ -32,6 +33,8 @@ public final class Interpreter: Sendable {
     }
 
     private let state = Mutex(State())
+    /// The sandbox `maas --sandbox` runs in this process, whose addresses mark profiles as its own.
+    private let embeddedSandbox = Mutex<RunningSandbox?>(nil)
 
     public init(
         environment: [String: String], output: Output, profileStore: ProfileStore,
@@ -98,6 +101,16 @@ public final class Interpreter: Sendable {
         state.withLock { state in
             state.names[kind].flatMap { ContinuousClock.now - $0.at < maxAge ? $0.names : nil }
         }
+    }
+
+    func attach(_ sandbox: RunningSandbox) {
+        embeddedSandbox.withLock { $0 = sandbox }
+    }
+
+    /// The addresses the embedded sandbox answers on now; none without one.
+    func sandboxOrigins() async -> Set<String> {
+        guard let sandbox = embeddedSandbox.withLock({ $0 }) else { return [] }
+        return await sandbox.origins()
     }
 
     /// True the first time a warning is given in this session.

@@ -9,14 +9,27 @@ struct SandboxCommand: ShellCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
         abstract: "Run a local 3scale admin API, APIcast gateway and vLLM-compatible model on loopback.",
-        discussion: "Runs until Ctrl-C or SIGTERM. Saves a profile with the admin URL and token (default: 'sandbox').")
+        discussion: """
+            Runs until Ctrl-C or SIGTERM. Saves a profile with the admin URL and token (default: 'sandbox'). \
+            Without --state the state lives in memory; with it, the next start resumes it on the same ports where they \
+            are free. `sandbox reset [--state DIR|FILE] [--yes]` deletes a saved state (by default the one \
+            `maas --sandbox` keeps in ~/.local/state/maas/sandbox).
+            """)
+
+    enum Action: String, ExpressibleByArgument, CaseIterable {
+        case reset
+    }
+
+    @Argument(help: ArgumentHelp("reset: delete the saved state and stop (asked first on a terminal).", valueName: "action"))
+    var action: Action?
 
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The admin portal's port (default: a free one).") var adminPort: Int?
     @Option(help: "The model server's port (default: a free one).") var modelPort: Int?
     @Option(help: ArgumentHelp("Ports for the products' staging and production gateways, FROM-TO (default: free ones).", valueName: "from-to"))
     var gatewayPorts: String?
-    @Option(help: "Keep the state in this file (atomic snapshots) across restarts.", completion: .file())
+    @Option(help: ArgumentHelp("Keep the state in this folder (as state.json) or file across restarts.", valueName: "dir|file"),
+            completion: .file())
     var state: String?
     @Option(help: "A model name to serve (repeatable; the first is the default).")
     var modelName: [String] = []
@@ -27,10 +40,17 @@ struct SandboxCommand: ShellCommand {
     @Option(help: "Save the admin URL and token in this profile.")
     var saveProfile = "sandbox"
     @Flag(help: "Print the access token in clear.") var reveal = false
+    @Flag(help: "Delete the saved state first (with --state; asked on a terminal).") var fresh = false
+    @Flag(name: [.short, .long], help: "Do not ask for confirmation (reset, --fresh).") var yes = false
     @OptionGroup var global: GlobalOptions
     var globals: Settings? { global.settings }
 
     func validate() throws {
+        if action == .reset {
+            let serving = [adminPort != nil, modelPort != nil, gatewayPorts != nil, !modelName.isEmpty, fresh, reveal]
+            if serving.contains(true) { throw ValidationError("`sandbox reset` takes only --state and --yes") }
+        }
+        if fresh && state == nil { throw ValidationError("--fresh needs --state: without it the sandbox keeps nothing") }
         for port in [adminPort, modelPort].compactMap({ $0 }) where !(1...65535).contains(port) {
             throw ValidationError("port \(port) is out of range 1-65535")
         }
@@ -53,7 +73,7 @@ struct SandboxCommand: ShellCommand {
         get throws {
             SandboxConfiguration(
                 host: host, adminPort: adminPort ?? 0, modelPort: modelPort ?? 0, gatewayPorts: try parsedGatewayPorts(),
-                statePath: state,
+                statePath: state.map(SandboxStateLocation.file(for:)),
                 model: ModelServerConfiguration(
                     modelNames: modelName.isEmpty ? ModelServerConfiguration().modelNames : modelName,
                     tokensPerSecond: tokensPerSecond),
@@ -62,14 +82,34 @@ struct SandboxCommand: ShellCommand {
     }
 
     func run(in context: CommandContext) async throws {
-        let sandbox = try await RunningSandbox.start(try sandboxConfiguration)
-        let profileNote = try SandboxProfile.save(sandbox.endpoints, as: saveProfile, context: context)
-        SandboxProfile.printBanner(sandbox.endpoints, reveal: reveal, profileNote: profileNote, context: context)
+        if action == .reset {
+            let file = state.map(SandboxStateLocation.file(for:)) ?? SandboxStateLocation.defaultFile(environment: context.environment)
+            _ = try await SandboxReset.run(file, yes: yes, context: context)
+            return
+        }
+        let configuration = try sandboxConfiguration
+        if let file = configuration.statePath {
+            try SandboxStateLocation.prepareFolder(of: file)
+            if fresh {
+                let reset = try await SandboxReset.run(file, yes: yes, context: context)
+                guard reset else { throw ShellError("the sandbox was not started") }
+            }
+        }
+        let sandbox = try await RunningSandbox.start(configuration)
+        let profileNote: String
+        do {
+            try SandboxProfile.follow(sandbox.relocations, context: context)
+            profileNote = try SandboxProfile.save(sandbox.endpoints, as: saveProfile, current: .whenNone, context: context)
+        } catch {
+            try? await sandbox.shutdown()
+            throw error
+        }
+        SandboxProfile.printBanner(sandbox.endpoints, reveal: reveal, profileNote: profileNote, resumed: sandbox.resumed, context: context)
         if !context.options.quiet { context.output.print(context.output.style("Ctrl-C stops the sandbox.", .dim)) }
         await Self.waitForStop()
         try await sandbox.shutdown()
         if !context.options.quiet {
-            context.output.print("sandbox stopped" + (state.map { "; state saved in \($0)" } ?? ""))
+            context.output.print("sandbox stopped" + (configuration.statePath.map { "; state saved in \($0)" } ?? ""))
         }
     }
 
@@ -87,37 +127,5 @@ struct SandboxCommand: ShellCommand {
         }
         source.cancel()
         signal(SIGTERM, SIG_DFL)
-    }
-}
-
-/// What `sandbox` (and the embedded sandbox) tells the user and saves.
-enum SandboxProfile {
-    /// Saves the admin URL and token; the profile becomes current when none is.
-    static func save(_ endpoints: SandboxEndpoints, as name: String, context: CommandContext) throws -> String {
-        let becameCurrent = try context.profileStore.update { document throws(ProfileError) -> Bool in
-            var profile = document.profiles[name] ?? Profile()
-            try profile.set(.adminURL, to: endpoints.adminURL)
-            try profile.set(.adminToken, to: endpoints.accessToken)
-            document.profiles[name] = profile
-            guard document.current == nil || document.profiles[document.current!] == nil else { return false }
-            document.current = name
-            return true
-        }
-        return "saved in profile '\(name)'" + (becameCurrent ? " (now current)" : " (use it with --profile \(name) or `profile use \(name)`)")
-    }
-
-    static func printBanner(_ endpoints: SandboxEndpoints, reveal: Bool, profileNote: String, context: CommandContext) {
-        guard !context.options.quiet else { return }
-        let token = reveal ? endpoints.accessToken : SecretMask.mask(endpoints.accessToken)
-        let fields = [
-            ("admin portal", endpoints.adminURL),
-            ("access token", "\(token)  (\(profileNote))"),
-            ("model server", "\(endpoints.modelURL)  (serves \(endpoints.modelName))"),
-            ("developer", "account '\(endpoints.developerAccount)' (id \(endpoints.developerAccountID))"),
-        ] + (endpoints.statePath.map { [("state file", $0)] } ?? [])
-        let width = fields.map(\.0.count).max() ?? 0
-        for (key, value) in fields {
-            context.output.print(context.output.style((key + ":").padding(toLength: width + 1, withPad: " ", startingAt: 0), .bold) + " " + value)
-        }
     }
 }
