@@ -9,7 +9,7 @@ struct SandboxCommand: ShellCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
         abstract: "Run a local 3scale admin API, APIcast gateway and vLLM-compatible model on loopback.",
-        discussion: "Runs until Ctrl-C or SIGTERM. Saves a profile with the admin URL and token (default: 'sandbox').")
+        discussion: "Runs until Ctrl-C or SIGTERM. Saves a profile with the admin URL and token (default: 'sandbox'). With -v, logs each request it serves and each gateway decision (matched rule, plan limits, upstream status and time); -vv adds headers and the start of bodies, secrets masked.")
 
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The admin portal's port (default: a free one).") var adminPort: Int?
@@ -62,7 +62,9 @@ struct SandboxCommand: ShellCommand {
     }
 
     func run(in context: CommandContext) async throws {
-        let sandbox = try await RunningSandbox.start(try sandboxConfiguration)
+        var configuration = try sandboxConfiguration
+        configuration.logger = context.logger
+        let sandbox = try await RunningSandbox.start(configuration)
         let profileNote = try SandboxProfile.save(sandbox.endpoints, as: saveProfile, context: context)
         SandboxProfile.printBanner(sandbox.endpoints, reveal: reveal, profileNote: profileNote, context: context)
         if !context.options.quiet { context.output.print(context.output.style("Ctrl-C stops the sandbox.", .dim)) }
