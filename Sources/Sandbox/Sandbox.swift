@@ -6,7 +6,6 @@ import Foundation
 import Hummingbird
 import Logging
 import SandboxModel
-import Untrusted
 
 /// Where and how to run the sandbox.
 public struct SandboxConfiguration: Sendable {
@@ -104,20 +103,19 @@ public final class RunningSandbox: Sendable {
         let relay = UpstreamRelay()
         let gateways = GatewayManager(host: configuration.host, portRange: configuration.gatewayPorts,
                                       store: store, relay: relay, logger: configuration.logger)
-        let token = state.accessTokens.first { $0.permission == "rw" }?.value
         var started: [Listener] = []
         do throws(SandboxError) {
             let model = try await listen(
                 host: configuration.host, port: configuration.modelPort, remembered: state.modelPort,
                 responder: ModelService.router(configuration.model).buildResponder(), role: "model server",
-                logger: configuration.logger, masker: SecretMasker(values: [token])
+                logger: configuration.logger, store: store
             )
             started.append(model)
             let admin = try await listen(
                 host: configuration.host, port: configuration.adminPort, remembered: state.adminPort,
                 responder: AdminResponder(store: store, gateways: gateways, table: AdminRoutes.table,
                                           latency: configuration.adminLatency),
-                role: "admin API", logger: configuration.logger, masker: SecretMasker(values: [token])
+                role: "admin API", logger: configuration.logger, store: store
             )
             started.append(admin)
             try await store.rememberPorts(admin: admin.port, model: model.port)
@@ -127,7 +125,7 @@ public final class RunningSandbox: Sendable {
             let developer = state.accounts.first { !$0.isProvider && $0.orgName == "user1" }
             let endpoints = SandboxEndpoints(
                 adminURL: admin.url,
-                accessToken: token ?? "",
+                accessToken: state.accessTokens.first { $0.permission == "rw" }?.value ?? "",
                 modelURL: model.url,
                 developerAccount: "user1",
                 developerAccountID: developer?.id ?? 0,
@@ -147,12 +145,12 @@ public final class RunningSandbox: Sendable {
     /// An explicit port must be free; without one, the port of the last run is tried
     /// before any free port. With a logger, its requests are logged (`LoggingResponder`).
     private static func listen<Responder: HTTPResponder>(
-        host: String, port: Int, remembered: Int?, responder: Responder, role: String, logger: Logger?, masker: SecretMasker
+        host: String, port: Int, remembered: Int?, responder: Responder, role: String, logger: Logger?, store: AdminStore
     ) async throws(SandboxError) -> Listener where Responder.Context == BasicRequestContext {
         guard let logger else {
             return try await listen(host: host, port: port, remembered: remembered, responder: responder, role: role)
         }
-        let logged = LoggingResponder(inner: responder, logger: logger.tagged(role), showsRequestBody: true) { _ in masker }
+        let logged = LoggingResponder(inner: responder, logger: logger.tagged(role), showsRequestBody: true) { await store.logMasker }
         return try await listen(host: host, port: port, remembered: remembered, responder: logged, role: role)
     }
 

@@ -29,6 +29,7 @@ import Testing
         #expect(query.status == 0, "\(query.err)")
         #expect(query.err.contains("GET http://***@"))
         #expect(!query.err.contains(Self.key) && !query.err.contains("hunter2"))
+        await sandbox.stop()
     }
 
     @Test func adminCallsAreLoggedWithoutTheToken() async throws {
@@ -39,5 +40,6 @@ import Testing
         #expect(result.status == 0, "\(result.err)")
         #expect(result.err.contains("info: GET \(sandbox.adminURL)/admin/api/backend_apis.json?page=1&per_page=500 200, headers "))
         #expect(!result.err.contains(sandbox.accessToken))
+        await sandbox.stop()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Untrusted
 
 /// Owns the tenant state. Admin requests run as transactions on a copy that is saved
 /// (when a state file is configured) and then committed; the gateway reads deployed
@@ -36,6 +37,15 @@ actor AdminStore {
     }
 
     var snapshot: SandboxState { state }
+
+    /// What `maas sandbox -v` masks in any request: every product's key header or parameter
+    /// by name, and every token, key and secret of the tenant wherever it shows.
+    var logMasker: SecretMasker {
+        SecretMasker(
+            names: state.services.map(\.proxy.authUserKey),
+            values: state.accessTokens.map(\.value) + state.services.map(\.proxy.secretToken)
+                + state.applications.flatMap { [$0.userKey, $0.providerVerificationKey] })
+    }
 
     func rememberPorts(admin: Int, model: Int) throws(SandboxError) {
         var updated = state

@@ -113,9 +113,7 @@ actor GatewayManager {
         let responder = GatewayResponder(environment: environment, binding: binding, store: store, relay: relay, logger: logger)
         guard let logger else { return try await Listener.start(host: host, port: port, responder: responder, role: role) }
         let store = store
-        let logged = LoggingResponder(inner: responder, logger: logger, showsRequestBody: false) { request in
-            await GatewayResponder.masker(for: request, binding: binding, store: store, environment: environment)
-        }
+        let logged = LoggingResponder(inner: responder, logger: logger, showsRequestBody: false) { await store.logMasker }
         return try await Listener.start(host: host, port: port, responder: logged, role: role)
     }
 

@@ -2,7 +2,6 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
-import Untrusted
 import NIOCore
 
 /// Which product a gateway listener serves; set once the product exists.
@@ -24,7 +23,7 @@ struct GatewayResponder: HTTPResponder {
     let store: AdminStore
     let relay: UpstreamRelay
     /// `maas sandbox -v`: where each decision is logged; nil logs nothing.
-    let logger: Logger?
+    var logger: Logger? = nil
 
     func respond(to request: Request, context: Context) async throws -> Response {
         var decision = GatewayDecision(
@@ -60,7 +59,8 @@ struct GatewayResponder: HTTPResponder {
                 guard let key = Credentials.userKey(
                     headers: headers, location: config.credentialsLocation, name: config.authUserKey, arguments: arguments
                 ) else {
-                    decision.answered("no credentials (\(config.credentialsLocation) \(config.authUserKey))", status: config.authMissing.status)
+                    decision.answered(
+                        "no credentials (\(config.credentialsLocation) \(config.authUserKey))", status: config.authMissing.status)
                     return Self.finish(Self.reply(config.authMissing), cors: cors, request: request)
                 }
                 userKey = key
@@ -117,20 +117,6 @@ struct GatewayResponder: HTTPResponder {
         decision.upstream(status: response.status.code)
         response.headers[.connection] = "close"
         return Self.finish(response, cors: cors, request: request)
-    }
-
-    /// What `-v` masks in a request to this gateway besides the well-known names: the
-    /// product's key parameter or header, the key found there, the backend's secret token.
-    static func masker(for request: Request, binding: ListenerBinding, store: AdminStore, environment: String) async
-        -> SecretMasker
-    {
-        guard let serviceID = await binding.serviceID,
-              let config = await store.gatewayConfig(serviceID: serviceID, environment: environment)
-        else { return SecretMasker() }
-        let key = Credentials.userKey(
-            headers: request.headers, location: config.credentialsLocation, name: config.authUserKey,
-            arguments: arguments(request.uri.query))
-        return SecretMasker(names: [config.authUserKey], values: [key, config.secretToken])
     }
 
     /// The backend whose usage path is the longest prefix of the request path; the

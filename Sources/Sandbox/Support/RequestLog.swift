@@ -19,11 +19,12 @@ struct LoggingResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Context
     /// Whether the start of the request body is copied as the responder reads it. Not on a
     /// gateway, whose relay needs the body as the server gave it (to see the client leave).
     let showsRequestBody: Bool
-    /// What to mask in one request besides the well-known names (a product's key parameter).
-    let masker: @Sendable (Request) async -> SecretMasker
+    /// What to mask besides the well-known names, as the tenant is now (its keys, tokens and
+    /// products' key parameters).
+    let masker: @Sendable () async -> SecretMasker
 
     func respond(to request: Request, context: Context) async throws -> Response {
-        let masker = await masker(request)
+        let masker = await masker()
         let trace = SharedTrace(RequestTrace(
             logger: logger, masker: masker, method: request.method.rawValue,
             url: "http://" + (request.head.authority ?? "") + request.uri.string))
