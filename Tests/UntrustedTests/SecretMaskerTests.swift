@@ -124,6 +124,15 @@ import Untrusted
         }
     }
 
+    @Test func anyBytesAreMaskedWithinTheLimit() async {
+        let bytes = Gen<UInt8>.value(in: 0...255).array(of: 0...600)
+        let input = zip(bytes, Self.contentType(["application/json", "application/x-www-form-urlencoded", ""]), Gen.int(in: 1...300))
+        await propertyCheck(count: 2000, input: input) { bytes, contentType, limit in
+            let (text, _) = SecretMasker(names: ["x"], values: ["\u{0}"]).excerpt(bytes, contentType: contentType, limit: limit)
+            #expect(text.utf8.count <= limit)
+        }
+    }
+
     // MARK: Examples
 
     @Test func headersKeepTheirSchemeAndOtherHeadersStay() {
