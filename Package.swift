@@ -38,10 +38,11 @@ let package = Package(
         // and the profile store; depends on nothing.
         .target(name: "Untrusted"),
         // What both HTTP clients share: the AsyncHTTPClient set-up, the one transport
-        // error mapper, the bounded read of an error body.
+        // error mapper, the bounded read of an error body, the `-v` request log.
         .target(
             name: "HTTPSupport",
             dependencies: [
+                "Untrusted",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -75,7 +76,7 @@ let package = Package(
         .target(
             name: "Sandbox",
             dependencies: [
-                "SandboxModel", "Untrusted",
+                "SandboxModel", "Untrusted", "HTTPSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -118,6 +119,7 @@ let package = Package(
         ),
         .executableTarget(name: "maas", dependencies: ["Shell"]),
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "Untrusted", propertyBased]),
+        .testTarget(name: "UntrustedTests", dependencies: ["Untrusted", propertyBased]),
         .testTarget(
             name: "ThreeScaleAdminTests",
             dependencies: [
@@ -182,6 +184,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],

@@ -162,8 +162,8 @@ _maas() {
     local -i positional_number
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
-    local -a repeating_flags=()
-    local -a non_repeating_flags=(--continue-on-error --sandbox --fresh -y --yes --no-color -q --quiet -v --verbose --version -h --help)
+    local -a repeating_flags=(-v --verbose)
+    local -a non_repeating_flags=(--continue-on-error --sandbox --fresh -y --yes --no-color -q --quiet --version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=(-f --file -c --command --profile -o --output)
     __maas_offer_flags_options 0
@@ -260,8 +260,8 @@ _maas_sleep() {
 }
 
 _maas_version() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 0
@@ -303,8 +303,8 @@ _maas_profile() {
 }
 
 _maas_profile_list() {
-    repeating_flags=()
-    non_repeating_flags=(--reveal --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--reveal --no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 0
@@ -323,8 +323,8 @@ _maas_profile_list() {
 }
 
 _maas_profile_show() {
-    repeating_flags=()
-    non_repeating_flags=(--reveal --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--reveal --no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -367,8 +367,8 @@ _maas_profile_use() {
 }
 
 _maas_profile_set() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 2
@@ -395,8 +395,8 @@ _maas_profile_set() {
 }
 
 _maas_profile_unset() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -423,8 +423,8 @@ _maas_profile_unset() {
 }
 
 _maas_profile_remove() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -451,8 +451,8 @@ _maas_profile_remove() {
 }
 
 _maas_profile_rename() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 2
@@ -479,8 +479,8 @@ _maas_profile_rename() {
 }
 
 _maas_login() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--gateway --key --model --profile -o --output)
     __maas_offer_flags_options 0
@@ -531,8 +531,8 @@ _maas_admin() {
 }
 
 _maas_admin_login() {
-    repeating_flags=()
-    non_repeating_flags=(--from-openshift --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--from-openshift --no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--url --token --namespace --profile -o --output)
     __maas_offer_flags_options 0
@@ -560,8 +560,8 @@ _maas_admin_login() {
 }
 
 _maas_whoami() {
-    repeating_flags=()
-    non_repeating_flags=(--reveal --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--reveal --no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 0
@@ -580,8 +580,8 @@ _maas_whoami() {
 }
 
 _maas_models() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 0
@@ -600,8 +600,8 @@ _maas_models() {
 }
 
 _maas_complete() {
-    repeating_flags=()
-    non_repeating_flags=(--no-stream --stream --echo --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-stream --stream --echo --no-color -q --quiet --version -h --help)
     repeating_options=(--stop)
     non_repeating_options=(--model --max-tokens --temperature --top-p --profile -o --output)
     __maas_offer_flags_options 1
@@ -636,8 +636,8 @@ _maas_complete() {
 }
 
 _maas_chat() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--model --max-tokens --temperature --top-p --system --profile -o --output)
     __maas_offer_flags_options 1
@@ -672,8 +672,8 @@ _maas_chat() {
 }
 
 _maas_embed() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--model --profile -o --output)
     __maas_offer_flags_options -1
@@ -696,8 +696,8 @@ _maas_embed() {
 }
 
 _maas_tokenize() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--model --profile -o --output)
     __maas_offer_flags_options 1
@@ -720,8 +720,8 @@ _maas_tokenize() {
 }
 
 _maas_detokenize() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--model --profile -o --output)
     __maas_offer_flags_options -1
@@ -744,8 +744,8 @@ _maas_detokenize() {
 }
 
 _maas_health() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 0
@@ -764,8 +764,8 @@ _maas_health() {
 }
 
 _maas_bench() {
-    repeating_flags=()
-    non_repeating_flags=(--chat --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--chat --no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--model --concurrency --requests --duration --prompt --prompt-tokens --max-tokens --profile -o --output)
     __maas_offer_flags_options 0
@@ -829,8 +829,8 @@ _maas_backend() {
 }
 
 _maas_backend_list() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 0
@@ -849,8 +849,8 @@ _maas_backend_list() {
 }
 
 _maas_backend_show() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -877,8 +877,8 @@ _maas_backend_show() {
 }
 
 _maas_backend_create() {
-    repeating_flags=()
-    non_repeating_flags=(--exist-ok --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--exist-ok --no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--url --system-name --description --profile -o --output)
     __maas_offer_flags_options 1
@@ -906,8 +906,8 @@ _maas_backend_create() {
 }
 
 _maas_backend_update() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--name --url --description --profile -o --output)
     __maas_offer_flags_options 1
@@ -943,8 +943,8 @@ _maas_backend_update() {
 }
 
 _maas_backend_delete() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -994,8 +994,8 @@ _maas_product() {
 }
 
 _maas_product_list() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 0
@@ -1014,8 +1014,8 @@ _maas_product_list() {
 }
 
 _maas_product_show() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -1042,8 +1042,8 @@ _maas_product_show() {
 }
 
 _maas_product_create() {
-    repeating_flags=()
-    non_repeating_flags=(--exist-ok --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--exist-ok --no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--backend --path --preset --auth --plan --system-name --profile -o --output)
     __maas_offer_flags_options 1
@@ -1082,8 +1082,8 @@ _maas_product_create() {
 }
 
 _maas_product_update() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--name --description --profile -o --output)
     __maas_offer_flags_options 1
@@ -1116,8 +1116,8 @@ _maas_product_update() {
 }
 
 _maas_product_delete() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -1167,8 +1167,8 @@ _maas_product_rules() {
 }
 
 _maas_product_rules_list() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -1195,8 +1195,8 @@ _maas_product_rules_list() {
 }
 
 _maas_product_rules_add() {
-    repeating_flags=()
-    non_repeating_flags=(--last --exist-ok --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--last --exist-ok --no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--metric --delta --profile -o --output)
     __maas_offer_flags_options 3
@@ -1229,8 +1229,8 @@ _maas_product_rules_add() {
 }
 
 _maas_product_rules_remove() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options -1
@@ -1280,8 +1280,8 @@ _maas_product_methods() {
 }
 
 _maas_product_methods_list() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -1308,8 +1308,8 @@ _maas_product_methods_list() {
 }
 
 _maas_product_methods_add() {
-    repeating_flags=()
-    non_repeating_flags=(--exist-ok --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--exist-ok --no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--name --profile -o --output)
     __maas_offer_flags_options 2
@@ -1339,8 +1339,8 @@ _maas_product_methods_add() {
 }
 
 _maas_product_methods_remove() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 2
@@ -1390,8 +1390,8 @@ _maas_product_policies() {
 }
 
 _maas_product_policies_list() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -1418,8 +1418,8 @@ _maas_product_policies_list() {
 }
 
 _maas_product_policies_add() {
-    repeating_flags=()
-    non_repeating_flags=(--exist-ok --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--exist-ok --no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--version --configuration --at --profile -o --output)
     __maas_offer_flags_options 2
@@ -1455,8 +1455,8 @@ _maas_product_policies_add() {
 }
 
 _maas_product_policies_remove() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 2
@@ -1506,8 +1506,8 @@ _maas_product_plans() {
 }
 
 _maas_product_plans_list() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -1534,8 +1534,8 @@ _maas_product_plans_list() {
 }
 
 _maas_product_plans_add() {
-    repeating_flags=()
-    non_repeating_flags=(--hidden --approval-required --exist-ok --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--hidden --approval-required --exist-ok --no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 2
@@ -1562,8 +1562,8 @@ _maas_product_plans_add() {
 }
 
 _maas_product_plans_remove() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 2
@@ -1590,8 +1590,8 @@ _maas_product_plans_remove() {
 }
 
 _maas_product_limit() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--period --value --profile -o --output)
     __maas_offer_flags_options 3
@@ -1648,8 +1648,8 @@ _maas_doc() {
 }
 
 _maas_doc_list() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 0
@@ -1668,8 +1668,8 @@ _maas_doc_list() {
 }
 
 _maas_doc_show() {
-    repeating_flags=()
-    non_repeating_flags=(--body --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--body --no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -1696,8 +1696,8 @@ _maas_doc_show() {
 }
 
 _maas_doc_create() {
-    repeating_flags=()
-    non_repeating_flags=(--publish --skip-validation --exist-ok --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--publish --skip-validation --exist-ok --no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--product --file --url --system-name --profile -o --output)
     __maas_offer_flags_options 1
@@ -1730,8 +1730,8 @@ _maas_doc_create() {
 }
 
 _maas_doc_update() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--file --url --name --published --profile -o --output)
     __maas_offer_flags_options 1
@@ -1771,8 +1771,8 @@ _maas_doc_update() {
 }
 
 _maas_doc_delete() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -1799,8 +1799,8 @@ _maas_doc_delete() {
 }
 
 _maas_promote() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -1850,8 +1850,8 @@ _maas_portal() {
 }
 
 _maas_portal_access() {
-    repeating_flags=()
-    non_repeating_flags=(--open --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--open --no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--code --profile -o --output)
     __maas_offer_flags_options 0
@@ -1896,8 +1896,8 @@ _maas_account() {
 }
 
 _maas_account_list() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 0
@@ -1916,8 +1916,8 @@ _maas_account_list() {
 }
 
 _maas_account_show() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -1944,8 +1944,8 @@ _maas_account_show() {
 }
 
 _maas_account_create() {
-    repeating_flags=()
-    non_repeating_flags=(--exist-ok --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--exist-ok --no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--username --email --password --profile -o --output)
     __maas_offer_flags_options 1
@@ -1973,8 +1973,8 @@ _maas_account_create() {
 }
 
 _maas_subscribe() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--plan --profile -o --output)
     __maas_offer_flags_options 2
@@ -2008,8 +2008,8 @@ _maas_subscribe() {
 }
 
 _maas_unsubscribe() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 2
@@ -2063,8 +2063,8 @@ _maas_app() {
 }
 
 _maas_app_list() {
-    repeating_flags=()
-    non_repeating_flags=(--reveal --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--reveal --no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--account --product --profile -o --output)
     __maas_offer_flags_options 0
@@ -2091,8 +2091,8 @@ _maas_app_list() {
 }
 
 _maas_app_show() {
-    repeating_flags=()
-    non_repeating_flags=(--reveal --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--reveal --no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -2119,8 +2119,8 @@ _maas_app_show() {
 }
 
 _maas_app_create() {
-    repeating_flags=()
-    non_repeating_flags=(--reveal --exist-ok --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--reveal --exist-ok --no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--name --plan --save-profile --profile -o --output)
     __maas_offer_flags_options 2
@@ -2160,8 +2160,8 @@ _maas_app_create() {
 }
 
 _maas_app_delete() {
-    repeating_flags=()
-    non_repeating_flags=(--no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -2188,8 +2188,8 @@ _maas_app_delete() {
 }
 
 _maas_apply() {
-    repeating_flags=()
-    non_repeating_flags=(--dry-run --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--dry-run --no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--file -f --concurrency --profile -o --output)
     __maas_offer_flags_options 0
@@ -2215,8 +2215,8 @@ _maas_apply() {
 }
 
 _maas_export() {
-    repeating_flags=()
-    non_repeating_flags=(--with-backends --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--with-backends --no-color -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--namespace --profile -o --output)
     __maas_offer_flags_options 2
@@ -2250,8 +2250,8 @@ _maas_export() {
 }
 
 _maas_sandbox() {
-    repeating_flags=()
-    non_repeating_flags=(--reveal --fresh -y --yes --no-color -q --quiet -v --verbose --version -h --help)
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--reveal --fresh -y --yes --no-color -q --quiet --version -h --help)
     repeating_options=(--model-name)
     non_repeating_options=(--host --admin-port --model-port --gateway-ports --state --tokens-per-second --admin-latency --save-profile --profile -o --output)
     __maas_offer_flags_options 1

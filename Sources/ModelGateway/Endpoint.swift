@@ -12,6 +12,8 @@ struct Endpoint: Sendable {
     let host: String
     let credentialHeader: (String, String)?
     let credentialQuery: String?
+    /// The header or query parameter that carries the key, when it is not `Authorization`.
+    let credentialNames: [String]
     /// The API key, to mask it wherever a server echoes it back (a Location).
     private let key: String?
 
@@ -36,6 +38,10 @@ struct Endpoint: Sendable {
         self.host = host
         var header: (String, String)?
         var query: String?
+        switch configuration.authentication {
+        case .bearer: credentialNames = []
+        case .header(let name), .queryParameter(let name): credentialNames = [name]
+        }
         if let key = configuration.apiKey {
             switch configuration.authentication {
             case .bearer: header = ("authorization", "Bearer \(key)")

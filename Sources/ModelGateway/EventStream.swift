@@ -94,6 +94,7 @@ public struct EventStream: AsyncSequence, Sendable {
                     continue
                 }
                 bytes += chunk.readableBytes
+                trace.read(chunk.readableBytesView)
                 // Events after [DONE] are ignored; reading on to the end of the body
                 // lets the connection be reused.
                 decoder.feed(chunk, into: &pending)

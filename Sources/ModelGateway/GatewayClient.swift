@@ -16,12 +16,15 @@ public final class GatewayClient: Sendable {
     public let configuration: GatewayConfiguration
     private let http: HTTPClient
     private let endpoint: Endpoint
+    /// What `-vv` hides: the key, and the header or parameter that carries it.
+    private let masker: SecretMasker
     /// Non-streamed bodies larger than this are refused rather than held in memory.
     static let maxResponseSize = 64 * 1024 * 1024
 
     public init(configuration: GatewayConfiguration) throws(GatewayError) {
         self.configuration = configuration
         self.endpoint = try Endpoint(configuration)
+        self.masker = SecretMasker(names: endpoint.credentialNames, values: [configuration.apiKey])
         do {
             self.http = try TransportSettings(
                 caFile: configuration.caFile, insecureTLS: configuration.insecureTLS,
@@ -127,13 +130,15 @@ public final class GatewayClient: Sendable {
     private func exchange<Body: Encodable>(_ method: HTTPMethod, _ path: String, body: Body?)
         async throws(GatewayError) -> (status: Int, body: [UInt8])
     {
-        let request = try makeRequest(method, path, body: body, accept: "application/json")
-        var trace = RequestTrace(logger: configuration.logger, method: method.rawValue, url: endpoint.display(path))
+        let (request, sent) = try makeRequest(method, path, body: body, accept: "application/json")
+        var trace = self.trace(method.rawValue, path)
+        trace.sent(headers: request.headers, body: sent)
         do {
             let response = try await http.execute(request, deadline: .distantFuture)
-            trace.received(status: Int(response.status.code))
-            try await check(response, method: method, path: path)
+            trace.received(status: Int(response.status.code), headers: response.headers)
+            try await check(response, method: method, path: path, trace: &trace)
             let buffer = try await response.body.collect(upTo: Self.maxResponseSize)
+            trace.read(buffer.readableBytesView)
             trace.finished(bytes: buffer.readableBytes)
             return (Int(response.status.code), Array(buffer.readableBytesView))
         } catch {
@@ -143,16 +148,18 @@ public final class GatewayClient: Sendable {
     }
 
     private func stream<Body: Encodable>(_ path: String, body: Body) async throws(GatewayError) -> EventStream {
-        let request = try makeRequest(.POST, path, body: body, accept: "text/event-stream")
-        var trace = RequestTrace(logger: configuration.logger, method: "POST", url: endpoint.display(path))
+        let (request, sent) = try makeRequest(.POST, path, body: body, accept: "text/event-stream")
+        var trace = self.trace("POST", path)
+        trace.sent(headers: request.headers, body: sent)
         do {
             let response = try await http.execute(request, deadline: .distantFuture)
-            trace.received(status: Int(response.status.code))
-            try await check(response, method: .POST, path: path)
+            trace.received(status: Int(response.status.code), headers: response.headers)
+            try await check(response, method: .POST, path: path, trace: &trace)
             // A JSON answer to a streamed request is vLLM's "200 with an error body"
             // (e.g. chat on an embedding model), or a server that ignores `stream`.
             if response.headers.first(name: "content-type")?.lowercased().hasPrefix("application/json") == true {
                 let bytes = Array(try await response.body.collect(upTo: Self.maxResponseSize).readableBytesView)
+                trace.read(bytes)
                 if let error = ResponseErrorMapper.serverError(in: bytes, status: Int(response.status.code)) {
                     throw error
                 }
@@ -170,7 +177,9 @@ public final class GatewayClient: Sendable {
 
     /// Throws the error of a non-2xx answer: a redirect says where it points (and is
     /// not followed), any other status is explained by a bounded prefix of its body.
-    private func check(_ response: HTTPClientResponse, method: HTTPMethod, path: String) async throws(GatewayError) {
+    private func check(
+        _ response: HTTPClientResponse, method: HTTPMethod, path: String, trace: inout RequestTrace
+    ) async throws(GatewayError) {
         let status = Int(response.status.code)
         guard !(200..<300).contains(status) else { return }
         if (300..<400).contains(status) {
@@ -179,6 +188,7 @@ public final class GatewayClient: Sendable {
                 location: response.headers.first(name: "location").map { endpoint.displayLocation($0, for: path) })
         }
         let body = await ErrorBody.prefix(of: response.body)
+        trace.read(body)
         if Task.isCancelled { throw .cancelled }
         throw ResponseErrorMapper.error(
             status: status,
@@ -190,22 +200,29 @@ public final class GatewayClient: Sendable {
         )
     }
 
+    /// `-v`'s record of one request, with the full URL (a key in the query is masked there).
+    private func trace(_ method: String, _ path: String) -> RequestTrace {
+        RequestTrace(logger: configuration.logger, masker: masker, method: method, url: endpoint.url(for: path))
+    }
+
+    /// The request and the bytes of its body (for `-vv`).
     private func makeRequest<Body: Encodable>(_ method: HTTPMethod, _ path: String, body: Body?, accept: String)
-        throws(GatewayError) -> HTTPClientRequest
+        throws(GatewayError) -> (HTTPClientRequest, [UInt8]?)
     {
         var request = HTTPClientRequest(url: endpoint.url(for: path))
         request.method = method
         request.headers.add(name: "accept", value: accept)
         request.headers.add(name: "user-agent", value: "maas")
         if let (name, value) = endpoint.credentialHeader { request.headers.add(name: name, value: value) }
-        if let body {
-            do {
-                request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(body)))
-            } catch {
-                throw .invalidResponse(url: endpoint.display(path), reason: "cannot encode the request: \(error)")
-            }
-            request.headers.add(name: "content-type", value: "application/json")
+        guard let body else { return (request, nil) }
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try JSONEncoder().encode(body))
+        } catch {
+            throw .invalidResponse(url: endpoint.display(path), reason: "cannot encode the request: \(error)")
         }
-        return request
+        request.body = .bytes(ByteBuffer(bytes: bytes))
+        request.headers.add(name: "content-type", value: "application/json")
+        return (request, bytes)
     }
 }

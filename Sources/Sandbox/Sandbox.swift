@@ -4,6 +4,7 @@
 // serves the proxy-config versions that deploy and promote write, as APIcast does.
 import Foundation
 import Hummingbird
+import Logging
 import SandboxModel
 import Untrusted
 
@@ -20,6 +21,9 @@ public struct SandboxConfiguration: Sendable {
     public var model: ModelServerConfiguration
     /// Delay added to every admin API call, to imitate a remote admin portal.
     public var adminLatency: Duration
+    /// `maas sandbox -v`: a line per request on every listener and the gateways' decisions
+    /// (`.info`), headers and the start of bodies (`.debug`); nil logs nothing.
+    public var logger: Logger?
 
     public init(
         host: String = "127.0.0.1",
@@ -28,7 +32,8 @@ public struct SandboxConfiguration: Sendable {
         gatewayPorts: ClosedRange<Int>? = nil,
         statePath: String? = nil,
         model: ModelServerConfiguration = .init(),
-        adminLatency: Duration = .zero
+        adminLatency: Duration = .zero,
+        logger: Logger? = nil
     ) {
         self.host = host
         self.adminPort = adminPort
@@ -37,6 +42,7 @@ public struct SandboxConfiguration: Sendable {
         self.statePath = statePath
         self.model = model
         self.adminLatency = adminLatency
+        self.logger = logger
     }
 }
 
@@ -136,7 +142,7 @@ public final class RunningSandbox: Sendable {
         let store = AdminStore(state: state, file: file)
         let relay = UpstreamRelay()
         let gateways = GatewayManager(host: host, portRange: configuration.gatewayPorts,
-                                      store: store, relay: relay)
+                                      store: store, relay: relay, logger: configuration.logger)
         var started: [Listener] = []
         var relocations: [SandboxRelocation] = []
         func bound(_ role: String, remembered: Int?, now url: String) {
@@ -147,7 +153,8 @@ public final class RunningSandbox: Sendable {
         do throws(SandboxError) {
             let model = try await listen(
                 host: host, port: configuration.modelPort, remembered: state.modelPort,
-                responder: ModelService.router(configuration.model).buildResponder(), role: "model server"
+                responder: ModelService.router(configuration.model).buildResponder(), role: "model server",
+                logger: configuration.logger, store: store
             )
             started.append(model)
             bound("model server", remembered: state.modelPort, now: model.url)
@@ -155,7 +162,7 @@ public final class RunningSandbox: Sendable {
                 host: host, port: configuration.adminPort, remembered: state.adminPort,
                 responder: AdminResponder(store: store, gateways: gateways, table: AdminRoutes.table,
                                           latency: configuration.adminLatency),
-                role: "admin API"
+                role: "admin API", logger: configuration.logger, store: store
             )
             started.append(admin)
             bound("admin API", remembered: state.adminPort, now: admin.url)
@@ -205,7 +212,17 @@ public final class RunningSandbox: Sendable {
     }
 
     /// An explicit port must be free; without one, the port of the last run is tried
-    /// before any free port.
+    /// before any free port. With a logger, its requests are logged (`LoggingResponder`).
+    private static func listen<Responder: HTTPResponder>(
+        host: String, port: Int, remembered: Int?, responder: Responder, role: String, logger: Logger?, store: AdminStore
+    ) async throws(SandboxError) -> Listener where Responder.Context == BasicRequestContext {
+        guard let logger else {
+            return try await listen(host: host, port: port, remembered: remembered, responder: responder, role: role)
+        }
+        let logged = LoggingResponder(inner: responder, logger: logger.tagged(role), showsRequestBody: true) { await store.logMasker }
+        return try await listen(host: host, port: port, remembered: remembered, responder: logged, role: role)
+    }
+
     private static func listen<Responder: HTTPResponder>(
         host: String, port: Int, remembered: Int?, responder: Responder, role: String
     ) async throws(SandboxError) -> Listener where Responder.Context == BasicRequestContext {

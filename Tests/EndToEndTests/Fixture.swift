@@ -69,17 +69,18 @@ final class SandboxProcess: Sendable {
     private let process: UncheckedSendable<Process>
     private let exit: ExitWatch
 
-    /// Starts it and waits (off the cooperative pool) for its banner.
-    static func start(tokensPerSecond: Double = 0) async throws -> SandboxProcess {
+    /// Starts it and waits (off the cooperative pool) for its banner. `arguments` follow
+    /// the usual ones; its standard error goes to `errors` (else nowhere), which the caller drains.
+    static func start(tokensPerSecond: Double = 0, arguments: [String] = [], errors: Pipe? = nil) async throws -> SandboxProcess {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("maas-sandbox-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Fixture.binary)
-        process.arguments = ["sandbox", "--tokens-per-second", String(tokensPerSecond), "--reveal", "--no-color"]
+        process.arguments = ["sandbox", "--tokens-per-second", String(tokensPerSecond), "--reveal", "--no-color"] + arguments
         process.environment = ["HOME": home, "MAAS_CONFIG": home + "/profiles.yaml", "PATH": "/usr/bin:/bin"]
         let out = Pipe()
         process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
+        process.standardError = errors ?? FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         let exit = ExitWatch(process)
         try process.run()

@@ -28,9 +28,30 @@ import Testing
         let h = try InterpreterTests.Harness()
         let plain = CommandContext(interpreter: h.interpreter, options: Settings(), scriptDirectory: nil, lineSource: nil)
         #expect(plain.logger == nil)
-        let verbose = CommandContext(interpreter: h.interpreter, options: Settings(verbose: true), scriptDirectory: nil, lineSource: nil)
+        let verbose = CommandContext(interpreter: h.interpreter, options: Settings(verbose: 1), scriptDirectory: nil, lineSource: nil)
         let logger = try #require(verbose.logger)
         logger.info("POST http://h/v1/completions 200")
         #expect(h.err.text == "info: POST http://h/v1/completions 200\n")
+    }
+
+    @Test func twiceVerboseAlsoLogsTheWireAtDebug() throws {
+        let h = try InterpreterTests.Harness()
+        let once = CommandContext(interpreter: h.interpreter, options: Settings(verbose: 1), scriptDirectory: nil, lineSource: nil)
+        #expect(try #require(once.logger).logLevel == .info)
+        let twice = CommandContext(interpreter: h.interpreter, options: Settings(verbose: 2), scriptDirectory: nil, lineSource: nil)
+        let logger = try #require(twice.logger)
+        logger.debug("> authorization: Bearer ***")
+        #expect(h.err.text == "debug: > authorization: Bearer ***\n")
+    }
+
+    @Test func theVerboseFlagCountsWhereverItIsGiven() throws {
+        #expect(try MaasInvocation.parse(["-vv", "models"]).globals.verbose == 2)
+        #expect(try MaasInvocation.parse(["-v", "--verbose", "models"]).globals.verbose == 2)
+        #expect(try MaasInvocation.parse(["-qv", "models"]).globals.verbose == 1)
+        let command = try #require(try SessionCommand.parseAsRoot(["models", "-vv"]) as? ModelsCommand)
+        #expect(command.global.settings.verbose == 2)
+        // Given for the run and for one command, the higher count wins.
+        #expect(Settings(verbose: 1).overridden(by: Settings(verbose: 2)).verbose == 2)
+        #expect(Settings(verbose: 2).overridden(by: Settings()).verbose == 2)
     }
 }

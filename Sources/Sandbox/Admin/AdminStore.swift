@@ -38,6 +38,15 @@ actor AdminStore {
 
     var snapshot: SandboxState { state }
 
+    /// What `maas sandbox -v` masks in any request: every product's key header or parameter
+    /// by name, and every token, key and secret of the tenant wherever it shows.
+    var logMasker: SecretMasker {
+        SecretMasker(
+            names: state.services.map(\.proxy.authUserKey),
+            values: state.accessTokens.map(\.value) + state.services.map(\.proxy.secretToken)
+                + state.applications.flatMap { [$0.userKey, $0.providerVerificationKey] })
+    }
+
     /// Writes this run's ports and moves the addresses whose ports were taken
     /// (`from` origin → `to`), in one save.
     func settle(admin: Int, model: Int, moves: OriginMoves) throws(SandboxError) {
@@ -104,9 +113,17 @@ actor AdminStore {
     /// limit of 0 disables a metric (reported as auth failure); otherwise every limit
     /// on the used metrics (and their parents) must have room, then usage is recorded.
     func authorize(serviceID: Int, userKey: String, usage requested: [Int: Int], at date: Date = Date()) -> Decision {
+        authorizeExplained(serviceID: serviceID, userKey: userKey, usage: requested, at: date).decision
+    }
+
+    /// `authorize`, and for `maas sandbox -v` the limits it weighed (the exceeded ones when
+    /// it refuses): `hits 3/10 per minute`, or why none applied.
+    func authorizeExplained(serviceID: Int, userKey: String, usage requested: [Int: Int], at date: Date = Date())
+        -> (decision: Decision, limits: String)
+    {
         guard let app = state.applications.first(where: { $0.userKey == userKey && $0.serviceID == serviceID }),
               app.state == "live"
-        else { return .authFailed }
+        else { return (.authFailed, "no live application of this product has the key") }
         var totals: [Int: Int] = [:]
         for (metricID, delta) in requested {
             totals[metricID] = totals[metricID, default: 0].addingSaturated(delta)
@@ -115,27 +132,31 @@ actor AdminStore {
             }
         }
         let limits = state.limits.filter { $0.planID == app.planID && totals[$0.metricID] != nil }
-        var exceeded = false
+        var exceeded: [String] = []
+        var weighed: [String] = []
         var retryAfter: Int?
         for limit in limits {
-            if limit.value == 0 { return .authFailed }
+            let name = state.metrics.first { $0.id == limit.metricID }?.systemName ?? "metric \(limit.metricID)"
+            if limit.value == 0 { return (.authFailed, "\(name) is disabled (a limit of 0 per \(limit.period))") }
             let window = UsageLedger.window(limit.period, at: date)
-            let used = usage.value(app: app.id, metric: limit.metricID, window: window)
-            if used.addingSaturated(totals[limit.metricID] ?? 0) > limit.value {
-                exceeded = true
+            let used = usage.value(app: app.id, metric: limit.metricID, window: window).addingSaturated(totals[limit.metricID] ?? 0)
+            let shown = "\(name) \(used)/\(limit.value) per \(limit.period)"
+            weighed.append(shown)
+            if used > limit.value {
+                exceeded.append(shown)
                 // Retry-After is the wait until the longest exceeded period resets; eternity never does.
                 if let end = window.end {
                     retryAfter = max(retryAfter ?? 0, Int(end.timeIntervalSince(date).rounded(.up)))
                 }
             }
         }
-        if exceeded { return .limitsExceeded(retryAfter: retryAfter) }
+        if !exceeded.isEmpty { return (.limitsExceeded(retryAfter: retryAfter), "exceeded " + exceeded.joined(separator: ", ")) }
         for (metricID, delta) in totals {
             for period in Validation.limitPeriods {
                 usage.add(delta, app: app.id, metric: metricID, window: UsageLedger.window(period, at: date))
             }
         }
-        return .authorized
+        return (.authorized, weighed.isEmpty ? "no limits on the plan" : "within " + weighed.joined(separator: ", "))
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Opens and closes the two gateway listeners (staging, production) of each product.
 actor GatewayManager {
@@ -12,14 +13,17 @@ actor GatewayManager {
     private let portRange: ClosedRange<Int>?
     private let store: AdminStore
     private let relay: UpstreamRelay
+    /// `maas sandbox -v`: each gateway's requests and decisions; nil logs nothing.
+    private let logger: Logger?
     private var pairs: [Int: Pair] = [:]
     private var reserved: [ObjectIdentifier: Pair] = [:]
 
-    init(host: String, portRange: ClosedRange<Int>?, store: AdminStore, relay: UpstreamRelay) {
+    init(host: String, portRange: ClosedRange<Int>?, store: AdminStore, relay: UpstreamRelay, logger: Logger? = nil) {
         self.host = host
         self.portRange = portRange
         self.store = store
         self.relay = relay
+        self.logger = logger
     }
 
     /// Binds a new pair (free ports, or the next free ones in the configured range)
@@ -119,8 +123,12 @@ actor GatewayManager {
     }
 
     private func listen(port: Int, environment: String, binding: ListenerBinding) async throws(SandboxError) -> Listener {
-        let responder = GatewayResponder(environment: environment, binding: binding, store: store, relay: relay)
         let role = environment == "sandbox" ? "staging gateway" : "production gateway"
-        return try await Listener.start(host: host, port: port, responder: responder, role: role)
+        let logger = logger?.tagged(role)
+        let responder = GatewayResponder(environment: environment, binding: binding, store: store, relay: relay, logger: logger)
+        guard let logger else { return try await Listener.start(host: host, port: port, responder: responder, role: role) }
+        let store = store
+        let logged = LoggingResponder(inner: responder, logger: logger, showsRequestBody: false) { await store.logMasker }
+        return try await Listener.start(host: host, port: port, responder: logged, role: role)
     }
 }

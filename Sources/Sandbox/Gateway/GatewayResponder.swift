@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import NIOCore
 
 /// Which product a gateway listener serves; set once the product exists.
@@ -21,12 +22,19 @@ struct GatewayResponder: HTTPResponder {
     let binding: ListenerBinding
     let store: AdminStore
     let relay: UpstreamRelay
+    /// `maas sandbox -v`: where each decision is logged; nil logs nothing.
+    var logger: Logger? = nil
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        var decision = GatewayDecision(
+            logger: logger, environment: environment, method: request.method.rawValue, path: request.uri.path)
         // An unknown host, or a product never promoted to this environment: 404, empty body.
         guard let serviceID = await binding.serviceID,
               let config = await store.gatewayConfig(serviceID: serviceID, environment: environment)
-        else { return Response(status: .notFound) }
+        else {
+            decision.answered("no product is promoted here", status: 404)
+            return Response(status: .notFound)
+        }
 
         // remove-bearer rewrites the headers that apicast reads and the backend receives.
         var headers = request.headers
@@ -42,6 +50,7 @@ struct GatewayResponder: HTTPResponder {
             case "cors":
                 cors = CorsPolicy(configuration: policy.configuration)
                 if CorsPolicy.isPreflight(request) {
+                    decision.answered("cors preflight", status: 204)
                     return Self.finish(Response(status: .noContent), cors: cors, request: request)
                 }
             case "remove-bearer":
@@ -50,12 +59,18 @@ struct GatewayResponder: HTTPResponder {
                 guard let key = Credentials.userKey(
                     headers: headers, location: config.credentialsLocation, name: config.authUserKey, arguments: arguments
                 ) else {
+                    decision.answered(
+                        "no credentials (\(config.credentialsLocation) \(config.authUserKey))", status: config.authMissing.status)
                     return Self.finish(Self.reply(config.authMissing), cors: cors, request: request)
                 }
                 userKey = key
                 usage = MappingRuleMatcher.usage(
                     rules: config.rules, method: request.method.rawValue, path: path, arguments: arguments
                 )
+                if logger != nil {
+                    decision.matched(MappingRuleMatcher.matched(
+                        rules: config.rules, method: request.method.rawValue, path: path, arguments: arguments))
+                }
             case "upstream_connection":
                 timeouts = UpstreamRelay.Timeouts(policy: policy.configuration)
             default:
@@ -65,15 +80,20 @@ struct GatewayResponder: HTTPResponder {
 
         if let userKey, let usage {
             guard !usage.isEmpty else {
+                decision.answered("no mapping rule matched", status: config.noMatch.status)
                 var response = Self.reply(config.noMatch)
                 response.headers[Self.matchedRules] = ""
                 return Self.finish(response, cors: cors, request: request)
             }
-            switch await store.authorize(serviceID: serviceID, userKey: userKey, usage: usage) {
+            let (verdict, limits) = await store.authorizeExplained(serviceID: serviceID, userKey: userKey, usage: usage)
+            decision.limits(limits)
+            switch verdict {
             case .authorized: break
             case .authFailed:
+                decision.answered("authentication failed", status: config.authFailed.status)
                 return Self.finish(Self.reply(config.authFailed), cors: cors, request: request)
             case .limitsExceeded(let retryAfter):
+                decision.answered("limits exceeded", status: config.limitsExceeded.status)
                 var response = Self.reply(config.limitsExceeded)
                 if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
                 return Self.finish(response, cors: cors, request: request)
@@ -81,6 +101,7 @@ struct GatewayResponder: HTTPResponder {
         }
 
         guard let upstream = Self.upstreamURL(path: path, query: request.uri.query, routes: config.routes) else {
+            decision.answered("no backend route for the path", status: 404)
             return Self.finish(Response(status: .notFound), cors: cors, request: request)
         }
         // A client that leaves while the backend is still working (e.g. a long non-streamed
@@ -88,10 +109,12 @@ struct GatewayResponder: HTTPResponder {
         // after the reply, so the reply says so and clients do not reuse it.
         let relay = relay
         let upstreamHeaders = headers
+        decision.forwarding()
         var response = try await request.body.consumeWithCancellationOnInboundClose { body in
             await relay.forward(method: request.method, headers: upstreamHeaders, body: body, to: upstream,
                                 secretToken: config.secretToken, timeouts: timeouts)
         }
+        decision.upstream(status: response.status.code)
         response.headers[.connection] = "close"
         return Self.finish(response, cors: cors, request: request)
     }

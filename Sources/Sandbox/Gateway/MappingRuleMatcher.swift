@@ -5,13 +5,24 @@
 enum MappingRuleMatcher {
     /// Usage per metric id; empty when no rule matched.
     static func usage(rules: [GatewayConfig.Rule], method: String, path: String, arguments: [String: String]) -> [Int: Int] {
-        let normalised = collapseSlashes(path)
         var usage: [Int: Int] = [:]
-        for rule in rules where matches(rule, method: method, path: normalised, arguments: arguments) {
+        for rule in matched(rules: rules, method: method, path: path, arguments: arguments) {
             usage[rule.metricID] = usage[rule.metricID, default: 0].addingSaturated(rule.delta)
-            if rule.last { break }
         }
         return usage
+    }
+
+    /// The rules that count for a request, in order, up to a matching `last` rule.
+    static func matched(rules: [GatewayConfig.Rule], method: String, path: String, arguments: [String: String])
+        -> [GatewayConfig.Rule]
+    {
+        let normalised = collapseSlashes(path)
+        var matched: [GatewayConfig.Rule] = []
+        for rule in rules where matches(rule, method: method, path: normalised, arguments: arguments) {
+            matched.append(rule)
+            if rule.last { break }
+        }
+        return matched
     }
 
     static func matches(_ rule: GatewayConfig.Rule, method: String, path: String, arguments: [String: String]) -> Bool {

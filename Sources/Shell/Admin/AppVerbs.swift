@@ -109,7 +109,7 @@ struct AppCommand: CommandGroup {
             let consumer = ConsumerSettings.make(for: issued.gateway, key: key, admin: try context.resolvedProfile().settings)
             var model: String?
             if endpoint != nil {
-                switch await GatewayModelProbe.servedModel(consumer) {
+                switch await GatewayModelProbe.servedModel(consumer, logger: context.logger) {
                 case .model(let served): model = served
                 case .unknown(let reason): context.output.note("note: \(reason); set one with `profile set model NAME`")
                 }

@@ -1,3 +1,4 @@
+import Logging
 import ModelGateway
 import Profiles
 import ThreeScaleAdmin
@@ -29,12 +30,13 @@ enum GatewayModelProbe {
 
     static let limit: Duration = .seconds(3)
 
-    static func servedModel(_ settings: Profile, limit: Duration = limit) async -> Outcome {
+    static func servedModel(_ settings: Profile, limit: Duration = limit, logger: Logger? = nil) async -> Outcome {
         let client: GatewayClient
         do {
             var configuration = try GatewayAccess.configuration(settings: settings, profileName: "new")
             configuration.connectTimeout = limit
             configuration.readTimeout = limit
+            configuration.logger = logger
             client = try GatewayClient(configuration: configuration)
         } catch {
             return .unknown("could not list the gateway's models (\(firstClause(of: "\(error)")))")

@@ -19,8 +19,9 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Flag(name: [.short, .long], help: "Print less: no stats, no banners.")
     public var quiet = false
 
-    @Flag(name: [.short, .long], help: "Log each HTTP request on standard error: method, URL, status, timings, bytes.")
-    public var verbose = false
+    @Flag(name: [.short, .long], help: ArgumentHelp(
+        "Log each HTTP request on standard error: method, URL, status, timings, bytes; -vv adds headers and the start of bodies, secrets masked."))
+    public var verbose: Int
 
     public init() {}
 
@@ -36,9 +37,10 @@ public struct Settings: Sendable, Equatable {
     public var output: OutputFormat?
     public var noColor = false
     public var quiet = false
-    public var verbose = false
+    /// How many times `-v` was given: 1 logs each request, 2 also its headers and bodies.
+    public var verbose = 0
 
-    public init(profile: String? = nil, output: OutputFormat? = nil, noColor: Bool = false, quiet: Bool = false, verbose: Bool = false) {
+    public init(profile: String? = nil, output: OutputFormat? = nil, noColor: Bool = false, quiet: Bool = false, verbose: Int = 0) {
         self.profile = profile
         self.output = output
         self.noColor = noColor
@@ -51,7 +53,7 @@ public struct Settings: Sendable, Equatable {
         guard let command else { return self }
         return Settings(
             profile: command.profile ?? profile, output: command.output ?? output,
-            noColor: noColor || command.noColor, quiet: quiet || command.quiet, verbose: verbose || command.verbose)
+            noColor: noColor || command.noColor, quiet: quiet || command.quiet, verbose: max(verbose, command.verbose))
     }
 }
 

@@ -31,13 +31,15 @@ struct StderrLogHandler: LogHandler {
 }
 
 extension CommandContext {
-    /// With `-v`, the logger the HTTP clients report each request to; nil otherwise, so
-    /// nothing is logged and no line is even formatted.
+    /// With `-v`, the logger the HTTP clients report each request to (at `.info`; with `-vv`
+    /// at `.debug` too, for headers and bodies); nil otherwise, so nothing is logged and no
+    /// line is even formatted.
     var logger: Logger? {
-        guard options.verbose else { return nil }
+        guard options.verbose > 0 else { return nil }
         var errors = output
         errors.color = output.errorIsTerminal && !options.noColor && (environment["NO_COLOR"] ?? "").isEmpty
             && environment["TERM"] != "dumb"
-        return Logger(label: "maas") { _ in StderrLogHandler(output: errors) }
+        let level: Logger.Level = options.verbose > 1 ? .debug : .info
+        return Logger(label: "maas") { _ in StderrLogHandler(output: errors, logLevel: level) }
     }
 }

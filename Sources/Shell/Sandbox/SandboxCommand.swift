@@ -13,7 +13,9 @@ struct SandboxCommand: ShellCommand {
             Runs until Ctrl-C or SIGTERM. Saves a profile with the admin URL and token (default: 'sandbox'). \
             Without --state the state lives in memory; with it, the next start resumes it on the same ports where they \
             are free. `sandbox reset [--state DIR|FILE] [--yes]` deletes a saved state (by default the one \
-            `maas --sandbox` keeps in ~/.local/state/maas/sandbox).
+            `maas --sandbox` keeps in ~/.local/state/maas/sandbox). With -v, logs each request it serves and each gateway \
+            decision (matched rule, plan limits, upstream status and time); -vv adds headers and the start of bodies, \
+            secrets masked.
             """)
 
     enum Action: String, ExpressibleByArgument, CaseIterable {
@@ -87,7 +89,8 @@ struct SandboxCommand: ShellCommand {
             _ = try await SandboxReset.run(file, yes: yes, context: context)
             return
         }
-        let configuration = try sandboxConfiguration
+        var configuration = try sandboxConfiguration
+        configuration.logger = context.logger
         if let file = configuration.statePath {
             try SandboxStateLocation.prepareFolder(of: file)
             if fresh {

@@ -23,6 +23,8 @@ public final class AdminClient: Sendable {
     let http: HTTPClient
     let base: BaseURL
     private let authorization: String
+    /// What `-vv` hides besides the well-known names: the token, wherever it shows.
+    private let masker: SecretMasker
     /// Larger answers are refused rather than held in memory.
     static let maxResponseSize = 32 * 1024 * 1024
     /// porta's largest page.
@@ -33,6 +35,7 @@ public final class AdminClient: Sendable {
         self.base = try BaseURL(configuration.adminURL)
         let credentials = Data(":\(configuration.accessToken)".utf8).base64EncodedString()
         self.authorization = "Basic \(credentials)"
+        self.masker = SecretMasker(values: [configuration.accessToken])
         do {
             self.http = try TransportSettings(
                 caFile: configuration.caFile, insecureTLS: configuration.insecureTLS,
@@ -103,23 +106,26 @@ public final class AdminClient: Sendable {
         request.method = call.method
         request.headers.add(name: "Authorization", value: authorization)
         request.headers.add(name: "Accept", value: "application/json")
-        if let form = call.form {
+        let form = call.form.map { Array($0.encoded.utf8) }
+        if let form {
             request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
-            request.body = .bytes(ByteBuffer(string: form.encoded))
+            request.body = .bytes(ByteBuffer(bytes: form))
         }
-        var trace = RequestTrace(
-            logger: configuration.logger, method: call.method.rawValue, url: URLDisplay.redactingCredentials(url))
+        var trace = RequestTrace(logger: configuration.logger, masker: masker, method: call.method.rawValue, url: url)
+        trace.sent(headers: request.headers, body: form)
         do {
             let response = try await http.execute(request, timeout: TimeAmount(configuration.readTimeout))
             let status = Int(response.status.code)
-            trace.received(status: status)
+            trace.received(status: status, headers: response.headers)
             guard (200..<300).contains(status) else {
                 let prefix = await ErrorBody.prefix(of: response.body)
+                trace.read(prefix)
                 trace.finished(bytes: prefix.count)
                 if Task.isCancelled { throw AdminError.cancelled }
                 return (status, response.headers, prefix)
             }
             let body = try await response.body.collect(upTo: Self.maxResponseSize)
+            trace.read(body.readableBytesView)
             trace.finished(bytes: body.readableBytes)
             return (status, response.headers, Array(buffer: body))
         } catch {
@@ -204,13 +210,15 @@ public final class AdminClient: Sendable {
             else { throw .invalidURL(shown, reason: "it needs http:// or https:// and a host") }
             var request = HTTPClientRequest(url: current)
             request.headers.add(name: "Accept", value: "application/json, application/yaml, */*")
-            var trace = RequestTrace(logger: configuration.logger, method: "GET", url: URLDisplay.redactingCredentials(current))
+            var trace = RequestTrace(logger: configuration.logger, masker: masker, method: "GET", url: current)
+            trace.sent(headers: request.headers, body: nil)
             do {
                 let response = try await http.execute(request, timeout: TimeAmount(configuration.readTimeout))
                 let status = Int(response.status.code)
-                trace.received(status: status)
+                trace.received(status: status, headers: response.headers)
                 if (200..<300).contains(status) {
                     let body = try await response.body.collect(upTo: Self.maxResponseSize)
+                    trace.read(body.readableBytesView)
                     trace.finished(bytes: body.readableBytes)
                     return String(buffer: body)
                 }
