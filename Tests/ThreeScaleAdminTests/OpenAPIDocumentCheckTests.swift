@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Untrusted
 
 @testable import ThreeScaleAdmin
 

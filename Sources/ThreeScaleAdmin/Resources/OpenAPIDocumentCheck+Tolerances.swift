@@ -1,3 +1,5 @@
+import Untrusted
+
 extension OpenAPIDocumentCheck {
     /// The document as OpenAPIKit is asked to read it: what the labs' published documents
     /// do, which 3scale's portal shows but OpenAPIKit refuses, is smoothed over here (the

@@ -1,6 +1,7 @@
 import Foundation
 import OpenAPIKit
 import OpenAPIKit30
+import Untrusted
 import Yams
 
 /// The one check of an OpenAPI document before it is uploaded as an ActiveDoc, shared by
