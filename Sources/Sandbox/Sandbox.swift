@@ -19,6 +19,8 @@ public struct SandboxConfiguration: Sendable {
     public var model: ModelServerConfiguration
     /// Delay added to every admin API call, to imitate a remote admin portal.
     public var adminLatency: Duration
+    /// How long a gateway keeps an idle client connection open (APIcast's 75 s).
+    public var gatewayKeepAlive: Duration
 
     public init(
         host: String = "127.0.0.1",
@@ -27,7 +29,8 @@ public struct SandboxConfiguration: Sendable {
         gatewayPorts: ClosedRange<Int>? = nil,
         statePath: String? = nil,
         model: ModelServerConfiguration = .init(),
-        adminLatency: Duration = .zero
+        adminLatency: Duration = .zero,
+        gatewayKeepAlive: Duration = .seconds(75)
     ) {
         self.host = host
         self.adminPort = adminPort
@@ -36,6 +39,7 @@ public struct SandboxConfiguration: Sendable {
         self.statePath = statePath
         self.model = model
         self.adminLatency = adminLatency
+        self.gatewayKeepAlive = gatewayKeepAlive
     }
 }
 
@@ -96,7 +100,7 @@ public final class RunningSandbox: Sendable {
         let store = AdminStore(state: state, file: file)
         let relay = UpstreamRelay()
         let gateways = GatewayManager(host: configuration.host, portRange: configuration.gatewayPorts,
-                                      store: store, relay: relay)
+                                      keepAlive: configuration.gatewayKeepAlive, store: store, relay: relay)
         var started: [Listener] = []
         do throws(SandboxError) {
             let model = try await listen(
@@ -115,6 +119,7 @@ public final class RunningSandbox: Sendable {
             for service in await store.serviceEndpoints {
                 try await gateways.restore(serviceID: service.id, staging: service.staging, production: service.production)
             }
+            try await gateways.createDefaultProduct()
             let developer = state.accounts.first { !$0.isProvider && $0.orgName == "user1" }
             let endpoints = SandboxEndpoints(
                 adminURL: admin.url,

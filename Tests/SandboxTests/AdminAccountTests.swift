@@ -17,7 +17,9 @@ struct AdminAccountTests {
             let planID = try #require(plan.json["application_plan"]?["id"]?.doubleValue).asInt
             #expect(try await t.call(.GET, "/admin/api/services/\(id)/application_plans.json")
                 .json["plans"]?.arrayValue?.count == 1)
-            #expect(try await t.call(.GET, "/admin/api/application_plans.json").json["plans"]?.arrayValue?.count == 1)
+            // Every product's plans: the default product's "Basic" and this one.
+            let allPlans = try await t.call(.GET, "/admin/api/application_plans.json").json["plans"]?.arrayValue ?? []
+            #expect(allPlans.map { $0["application_plan"]?["name"] } == ["Basic", "Standard Plan"])
             #expect(try await t.call(.PUT, "/admin/api/services/\(id)/application_plans/\(planID).json",
                                      form: [("cost_per_month", "-1")]).status == 422)
             #expect(try await t.call(.PUT, "/admin/api/services/\(id)/application_plans/\(planID)/default.json")

@@ -10,14 +10,16 @@ actor GatewayManager {
 
     private let host: String
     private let portRange: ClosedRange<Int>?
+    private let keepAlive: Duration
     private let store: AdminStore
     private let relay: UpstreamRelay
     private var pairs: [Int: Pair] = [:]
     private var reserved: [ObjectIdentifier: Pair] = [:]
 
-    init(host: String, portRange: ClosedRange<Int>?, store: AdminStore, relay: UpstreamRelay) {
+    init(host: String, portRange: ClosedRange<Int>?, keepAlive: Duration, store: AdminStore, relay: UpstreamRelay) {
         self.host = host
         self.portRange = portRange
+        self.keepAlive = keepAlive
         self.store = store
         self.relay = relay
     }
@@ -82,6 +84,19 @@ actor GatewayManager {
         }
     }
 
+    /// A tenant that never had a product gets porta's first one, on a new pair of listeners.
+    func createDefaultProduct() async throws(SandboxError) {
+        guard await store.needsDefaultProduct else { return }
+        let pair = try await reserve()
+        do throws(SandboxError) {
+            let id = try await store.createDefaultProduct(staging: pair.staging.url, production: pair.production.url)
+            await assign(pair, to: id)
+        } catch {
+            await release(pair)
+            throw error
+        }
+    }
+
     func close(serviceID: Int) async {
         guard let pair = pairs.removeValue(forKey: serviceID) else { return }
         await Self.stop([pair])
@@ -106,7 +121,7 @@ actor GatewayManager {
     private func listen(port: Int, environment: String, binding: ListenerBinding) async throws(SandboxError) -> Listener {
         let responder = GatewayResponder(environment: environment, binding: binding, store: store, relay: relay)
         let role = environment == "sandbox" ? "staging gateway" : "production gateway"
-        return try await Listener.start(host: host, port: port, responder: responder, role: role)
+        return try await Listener.start(host: host, port: port, responder: responder, role: role, idleTimeout: keepAlive)
     }
 
     private static func port(of url: String) -> Int {
