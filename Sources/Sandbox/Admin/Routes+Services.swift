@@ -78,10 +78,7 @@ enum ServiceRoutes {
             let service = try txn.service(try input.id("id"))
             // porta's state machine keeps the last product (`mark_as_deleted ... unless: :default_or_last?`).
             guard txn.state.services.count > 1 else {
-                throw .unprocessable(["error": [
-                    "from": .string(service.state), "event": "mark_as_deleted",
-                    "error": "State cannot transition via \"mark as deleted\"", "object": txn.serviceJSON(service),
-                ]])
+                throw .refusedTransition(from: service.state, event: "mark_as_deleted", object: txn.serviceJSON(service))
             }
             removeService(&txn, service.id)
             txn.effects.append(.close(serviceID: service.id))

@@ -42,9 +42,10 @@ enum ResponseMapper {
                 return .validationFailed(operation: operation, errors: [.init(field: "base", message: message)])
             }
             if let transition = json?["error"]?.objectValue {
-                // A refused state-machine event: {"error": {"from", "event", "error", …}}.
+                // A refused state-machine event: {"error": {"from", "event", "error", …}}, the
+                // error a full message ("State cannot transition via \"mark as deleted\"").
                 let message = transition["error"]?.stringValue ?? "the state change is not allowed"
-                return .validationFailed(operation: operation, errors: [.init(field: "state", message: message)])
+                return .validationFailed(operation: operation, errors: [.init(field: "base", message: message)])
             }
             if let message = json?.stringValue {
                 return .validationFailed(operation: operation, errors: [.init(field: "base", message: message)])
