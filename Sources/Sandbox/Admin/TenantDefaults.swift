@@ -33,7 +33,7 @@ extension Transaction {
         let name = TenantDefaults.productName
         let systemName = Validation.systemName(from: name, model: "service")
         let service = try addService(name: name, systemName: systemName, description: nil, deploymentOption: "hosted",
-                                 backendVersion: "1", endpoints: endpoints)
+                                     backendVersion: "1", endpoints: endpoints)
         let backend = addBackend(name: "\(name) Backend", systemName: systemName, description: "Backend of \(name)",
                                  privateEndpoint: TenantDefaults.backendEndpoint)
         state.backendUsages.append(BackendUsage(id: state.newID("backend_api_configs"), serviceID: service.id,
