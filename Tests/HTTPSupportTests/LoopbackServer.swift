@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -44,9 +49,28 @@ struct LoopbackServer: Sendable {
         }
     }
 
-    /// A port where nothing listens: one the system just gave out and that was closed again.
-    static func closedPort() async throws -> Int {
-        try await with(.silent) { $0.port }
+    /// Runs `body` with a port where nothing listens. The port stays bound (without
+    /// listening) until `body` returns, so that no listener of a test running alongside
+    /// can take it meanwhile: a connection to it is refused.
+    static func withClosedPort<T: Sendable>(_ body: (Int) async throws -> T) async throws -> T {
+        #if canImport(Glibc)
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let descriptor = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard descriptor >= 0 else { throw IOError(errnoCode: errno, reason: "socket") }
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
+            }
+        }
+        guard bound else { throw IOError(errnoCode: errno, reason: "bind") }
+        return try await body(Int(UInt16(bigEndian: address.sin_port)))
     }
 
     private final class Responder: ChannelInboundHandler {

@@ -11,8 +11,9 @@ import Testing
 /// clients use.
 @Suite struct TransportFailureTests {
     @Test func refusedConnection() async throws {
-        let port = try await LoopbackServer.closedPort()
-        let failure = try await failureOf(get("http://127.0.0.1:\(port)/"))
+        let failure = try await LoopbackServer.withClosedPort { port in
+            try await failureOf(get("http://127.0.0.1:\(port)/"))
+        }
         #expect(failure == .connectionFailed(reason: "connection refused"))
     }
 
