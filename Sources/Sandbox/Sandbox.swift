@@ -24,6 +24,8 @@ public struct SandboxConfiguration: Sendable {
     /// `maas sandbox -v`: a line per request on every listener and the gateways' decisions
     /// (`.info`), headers and the start of bodies (`.debug`); nil logs nothing.
     public var logger: Logger?
+    /// How long a gateway keeps an idle client connection open (APIcast's 75 s).
+    public var gatewayKeepAlive: Duration
 
     public init(
         host: String = "127.0.0.1",
@@ -33,7 +35,8 @@ public struct SandboxConfiguration: Sendable {
         statePath: String? = nil,
         model: ModelServerConfiguration = .init(),
         adminLatency: Duration = .zero,
-        logger: Logger? = nil
+        logger: Logger? = nil,
+        gatewayKeepAlive: Duration = .seconds(75)
     ) {
         self.host = host
         self.adminPort = adminPort
@@ -43,6 +46,7 @@ public struct SandboxConfiguration: Sendable {
         self.model = model
         self.adminLatency = adminLatency
         self.logger = logger
+        self.gatewayKeepAlive = gatewayKeepAlive
     }
 }
 
@@ -141,7 +145,7 @@ public final class RunningSandbox: Sendable {
         let host = configuration.host
         let store = AdminStore(state: state, file: file)
         let relay = UpstreamRelay()
-        let gateways = GatewayManager(host: host, portRange: configuration.gatewayPorts,
+        let gateways = GatewayManager(host: host, portRange: configuration.gatewayPorts, keepAlive: configuration.gatewayKeepAlive,
                                       store: store, relay: relay, logger: configuration.logger)
         var started: [Listener] = []
         var relocations: [SandboxRelocation] = []
@@ -177,6 +181,7 @@ public final class RunningSandbox: Sendable {
                       now: origin(host: host, port: ports.production))
             }
             try await store.settle(admin: admin.port, model: model.port, moves: OriginMoves(relocations: relocations))
+            try await gateways.createDefaultProduct()
             let developer = state.accounts.first { !$0.isProvider && $0.orgName == "user1" }
             let endpoints = SandboxEndpoints(
                 adminURL: admin.url,

@@ -17,7 +17,9 @@ struct AdminAccountTests {
             let planID = try #require(plan.json["application_plan"]?["id"]?.doubleValue).asInt
             #expect(try await t.call(.GET, "/admin/api/services/\(id)/application_plans.json")
                 .json["plans"]?.arrayValue?.count == 1)
-            #expect(try await t.call(.GET, "/admin/api/application_plans.json").json["plans"]?.arrayValue?.count == 1)
+            // Every product's plans: the default product's "Basic" and this one.
+            let allPlans = try await t.call(.GET, "/admin/api/application_plans.json").json["plans"]?.arrayValue ?? []
+            #expect(allPlans.map { $0["application_plan"]?["name"] } == ["Basic", "Standard Plan"])
             #expect(try await t.call(.PUT, "/admin/api/services/\(id)/application_plans/\(planID).json",
                                      form: [("cost_per_month", "-1")]).status == 422)
             #expect(try await t.call(.PUT, "/admin/api/services/\(id)/application_plans/\(planID)/default.json")
@@ -130,7 +132,12 @@ struct AdminAccountTests {
                 .json["applications"]?.arrayValue?.count == 1)
             #expect(try await t.call(.PUT, "/admin/api/accounts/\(account)/applications/\(appID).json", form: [("name", "renamed")])
                 .json["application"]?["name"] == "renamed")
-            #expect(try await t.call(.PUT, "/admin/api/accounts/\(account)/applications/\(appID)/resume.json").status == 422)
+            let resume = try await t.call(.PUT, "/admin/api/accounts/\(account)/applications/\(appID)/resume.json")
+            #expect(resume.status == 422)
+            #expect(resume.json["error"]?["from"] == "live")
+            #expect(resume.json["error"]?["event"] == "resume")
+            #expect(resume.json["error"]?["error"] == #"State cannot transition via "resume""#)
+            #expect(resume.json["error"]?["object"]?["application"]?["id"]?.doubleValue == Double(appID))
 
             #expect(try await t.call(.DELETE, "/admin/api/accounts/\(account)/service_subscriptions/\(subscriptionID).json").status == 403)
             #expect(try await t.call(.DELETE, "/admin/api/services/\(id)/application_plans/\(plan).json").status == 403)

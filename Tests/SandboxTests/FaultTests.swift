@@ -85,12 +85,16 @@ struct FaultTests {
             let body = Data(#"{"prompt":""#.utf8) + Data(repeating: UInt8(ascii: "a"), count: 24 << 20) + Data(#""}"#.utf8)
             let request = RawConnection.request("POST", "/v1/completions", headers: Self.auth(product.userKey), body: body)
             for _ in 0..<4 {
-                let status = await RawConnection.blocking { () -> Int in
-                    guard let connection = try? RawConnection(url) else { return -1 }
+                let reply = await RawConnection.blocking { () -> (status: Int, head: String, closes: Bool) in
+                    guard let connection = try? RawConnection(url) else { return (-1, "", false) }
                     connection.send(request)
-                    return connection.receiveResponse().status
+                    let response = connection.receiveResponse()
+                    return (response.status, response.head.lowercased(), response.closed || connection.closesAfterwards())
                 }
-                #expect(status == 413)
+                // Answered before the body was read: the connection is not kept alive.
+                #expect(reply.status == 413)
+                #expect(reply.head.contains("connection: close"))
+                #expect(reply.closes)
             }
             var small = HTTPClientRequest(url: url + "/v1/completions")
             small.method = .POST

@@ -57,6 +57,19 @@ struct SpecConformanceTests {
         }
     }
 
+    /// What 3scale's Python client reads before anything else (its readiness probe), and the
+    /// rest of the account plan routes.
+    @Test func accountPlansAreServed() {
+        let served = Set(AdminRoutes.all.map { "\($0.method.rawValue) \(Self.normalise($0.path))" })
+        for route in [
+            "GET /admin/api/account_plans.json", "POST /admin/api/account_plans.json",
+            "GET /admin/api/account_plans/{}.json", "PUT /admin/api/account_plans/{}/default.json",
+            "GET /admin/api/accounts.json", "GET /admin/api/services.json",
+        ] {
+            #expect(served.contains(route), "\(route) is not served")
+        }
+    }
+
     @Test func routesAreUniqueAndAliasesPointAtDocumentedMethods() {
         var seen = Set<String>()
         for route in AdminRoutes.all {

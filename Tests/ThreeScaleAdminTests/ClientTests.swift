@@ -60,6 +60,10 @@ struct ClientTests {
         #expect(map(422, unprocessable) == .validationFailed(operation: "Creating backend llama70b", errors: [.init(field: "system_name", message: "has already been taken")]))
         #expect(map(422, #"{"error":"You cannot subscribe to that service."}"#)
             == .validationFailed(operation: "Creating backend llama70b", errors: [.init(field: "base", message: "You cannot subscribe to that service.")]))
+        // porta's refused state change carries a full message: it is shown as it comes.
+        let refused = map(422, #"{"error":{"from":"incomplete","event":"mark_as_deleted","error":"State cannot transition via \"mark as deleted\"","object":{}}}"#)
+        #expect(refused.description.hasSuffix(
+            #"was rejected: State cannot transition via "mark as deleted" (3scale keeps a tenant's last product: create another one first)."#))
         #expect(map(400, "Required parameter missing: backend_api") == .missingParameter(operation: "Creating backend llama70b", parameter: "backend_api"))
         let test = String(decoding: try Fixtures.porta("bad_request_error_response_fixture.json"), as: UTF8.self)
         #expect(map(400, test) == .unexpectedStatus(operation: "Creating backend llama70b", status: 400, body: "Test Error"))

@@ -35,6 +35,17 @@ enum AdminAPIFailure: Error, Sendable {
         .invalid([field: [message]])
     }
 
+    /// A state-machine event the object's state does not allow, as porta renders it
+    /// (`StateMachine::InvalidTransitionRepresenter`): the state, the event, the model's full
+    /// error message (the event's name humanised), and the object in its own envelope.
+    static func refusedTransition(from state: String, event: String, object: JSONValue) -> AdminAPIFailure {
+        let human = event.replacingOccurrences(of: "_", with: " ")
+        return .unprocessable(["error": [
+            "from": .string(state), "event": .string(event),
+            "error": .string("State cannot transition via \"\(human)\""), "object": object,
+        ]])
+    }
+
     var response: AdminResponse {
         switch self {
         case .accessDenied: .json(403, ["error": "Access denied"])

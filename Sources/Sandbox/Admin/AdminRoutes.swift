@@ -1,7 +1,7 @@
 /// Every admin endpoint the sandbox serves.
 enum AdminRoutes {
     static let all: [AdminRoute] = BackendRoutes.all + ServiceRoutes.all + ProxyRoutes.all + PlanRoutes.all
-        + AccountRoutes.all + SubscriptionRoutes.all + ApplicationRoutes.all + ActiveDocRoutes.all
+        + AccountPlanRoutes.all + AccountRoutes.all + SubscriptionRoutes.all + ApplicationRoutes.all + ActiveDocRoutes.all
 
     static let table = AdminRouteTable(all)
 }

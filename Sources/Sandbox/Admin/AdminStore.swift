@@ -10,12 +10,15 @@ actor AdminStore {
     private var usage = UsageLedger()
 
     init(state: SandboxState, file: StateFile?) {
+        var state = state
+        if state.accountPlans == nil { TenantDefaults.addAccountPlan(to: &state, now: Timestamp.now()) }
         self.state = state
         self.file = file
     }
 
     /// A fresh tenant as at the start of the lab: the provider with one read-write
-    /// token, and the developer account `user1` (org `user1`, user `user1`).
+    /// token and its default account plan, and the developer account `user1` (org
+    /// `user1`, user `user1`). The default product comes with its listeners (`createDefaultProduct`).
     static func freshState(now: String) -> SandboxState {
         var state = SandboxState()
         let provider = Account(id: state.newID("accounts"), orgName: "Provider Name", state: "approved", isProvider: true,
@@ -24,6 +27,7 @@ actor AdminStore {
         state.accounts.append(provider)
         state.users.append(User(id: state.newID("users"), accountID: provider.id, username: "admin",
                                 email: "admin@sandbox.local", role: "admin", state: "active", createdAt: now, updatedAt: now))
+        TenantDefaults.addAccountPlan(to: &state, now: now)
         state.accessTokens.append(AccessToken(
             id: state.newID("access_tokens"), name: "sandbox", value: Validation.randomHex(32), permission: "rw",
             scopes: ["account_management", "policy_registry", "stats", "cms", "finance"]
@@ -61,6 +65,22 @@ actor AdminStore {
         guard updated != state else { return }
         try file?.save(updated)
         state = updated
+    }
+
+    var needsDefaultProduct: Bool { TenantDefaults.needsProduct(state) }
+
+    /// Adds porta's first product on listeners already bound; returns its id.
+    func createDefaultProduct(staging: String, production: String) throws(SandboxError) -> Int {
+        var transaction = Transaction(state: state, now: Timestamp.now(), baseURL: "", reservedEndpoints: nil)
+        let id: Int
+        do throws(AdminAPIFailure) {
+            id = try transaction.createDefaultProduct(endpoints: (staging: staging, production: production))
+        } catch {
+            throw .invalidConfiguration("the tenant's default product could not be created (\(error.response.status))")
+        }
+        try file?.save(transaction.state)
+        state = transaction.state
+        return id
     }
 
     func token(_ value: String) -> AccessToken? {

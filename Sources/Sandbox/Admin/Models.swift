@@ -23,6 +23,9 @@ struct SandboxState: Codable, Sendable, Equatable {
     var proxyConfigs: [ProxyConfig] = []
     var applicationPlans: [ApplicationPlan] = []
     var servicePlans: [ServicePlan] = []
+    /// nil in a state file written before the sandbox had account plans (`AdminStore`
+    /// then gives the tenant its default one).
+    var accountPlans: [AccountPlan]?
     var limits: [UsageLimit] = []
     var pricingRules: [PricingRule] = []
     var subscriptions: [StoredServiceSubscription] = []
@@ -51,6 +54,8 @@ struct Account: Codable, Sendable, Equatable {
     var state: String
     var isProvider: Bool
     var siteAccessCode: String?
+    /// The provider's `default_account_plan`.
+    var defaultAccountPlanID: Int?
     var createdAt: String
     var updatedAt: String
 }
@@ -198,6 +203,17 @@ struct ApplicationPlan: Codable, Sendable, Equatable {
 struct ServicePlan: Codable, Sendable, Equatable {
     var id: Int
     var serviceID: Int
+    var name: String
+    var systemName: String
+    var state: String
+    var approvalRequired: Bool
+    var createdAt: String
+    var updatedAt: String
+}
+
+/// A tenant-wide plan for developer accounts (porta `account_plan.rb`).
+struct AccountPlan: Codable, Sendable, Equatable {
+    var id: Int
     var name: String
     var systemName: String
     var state: String

@@ -186,6 +186,18 @@ extension Transaction {
         ]]
     }
 
+    /// porta's `PlanRepresenter` alone: no system name, no links.
+    func accountPlanJSON(_ plan: AccountPlan) -> JSONValue {
+        let provider = state.accounts.first { $0.id == state.providerAccountID }
+        return ["account_plan": [
+            "id": .int(plan.id), "name": .string(plan.name), "state": .string(plan.state),
+            "setup_fee": .double(0), "cost_per_month": .double(0), "trial_period_days": .int(0),
+            "cancellation_period": .int(0), "approval_required": .bool(plan.approvalRequired),
+            "default": .bool(provider?.defaultAccountPlanID == plan.id),
+            "created_at": .string(plan.createdAt), "updated_at": .string(plan.updatedAt),
+        ]]
+    }
+
     func limitJSON(_ limit: UsageLimit) -> JSONValue {
         ["limit": [
             "id": .int(limit.id), "period": .string(limit.period), "value": .int(limit.value),

@@ -168,10 +168,7 @@ enum ApplicationRoutes {
     ) throws(AdminAPIFailure) -> Application {
         var app = try application(txn, input)
         guard from.contains(app.state) else {
-            throw .unprocessable(["error": [
-                "from": .string(app.state), "event": .string(event),
-                "error": .string("cannot transition via \"\(event)\""), "object": txn.applicationJSON(app)["application"] ?? .null,
-            ]])
+            throw .refusedTransition(from: app.state, event: event, object: txn.applicationJSON(app))
         }
         app.state = to
         app.updatedAt = txn.now

@@ -18,13 +18,8 @@ enum BackendRoutes {
                 errors["system_name", default: []].append("has already been taken")
             }
             if !errors.isEmpty { throw .invalid(errors) }
-            let backend = Backend(
-                id: txn.state.newID("backend_apis"), name: name ?? "", systemName: systemName,
-                description: try params.string("description") ?? "", privateEndpoint: endpoint ?? "",
-                createdAt: txn.now, updatedAt: txn.now
-            )
-            txn.state.backends.append(backend)
-            txn.createHits(owner: .backend, ownerID: backend.id)
+            let backend = txn.addBackend(name: name ?? "", systemName: systemName,
+                                         description: try params.string("description") ?? "", privateEndpoint: endpoint ?? "")
             return .created(txn.backendJSON(backend))
         },
         AdminRoute(.get, "/admin/api/backend_apis/{id}.json") { txn, input throws(AdminAPIFailure) in
@@ -188,4 +183,15 @@ enum BackendRoutes {
             return .deleted
         },
     ]
+}
+
+extension Transaction {
+    /// A backend with its hits metric, as porta creates every one.
+    mutating func addBackend(name: String, systemName: String, description: String, privateEndpoint: String) -> Backend {
+        let backend = Backend(id: state.newID("backend_apis"), name: name, systemName: systemName, description: description,
+                              privateEndpoint: privateEndpoint, createdAt: now, updatedAt: now)
+        state.backends.append(backend)
+        createHits(owner: .backend, ownerID: backend.id)
+        return backend
+    }
 }

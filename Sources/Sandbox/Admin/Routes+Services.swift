@@ -40,32 +40,11 @@ enum ServiceRoutes {
             if !backendVersions.contains(backendVersion) { errors["backend_version"] = ["is not included in the list"] }
             if !errors.isEmpty { throw .invalid(errors) }
 
-            let id = txn.state.newID("services")
-            let proxy = Proxy(
-                endpoint: endpoints.production, sandboxEndpoint: endpoints.staging,
-                secretToken: "Shared_secret_sent_from_proxy_to_API_backend_\(Validation.randomHex(8))",
-                createdAt: txn.now, updatedAt: txn.now
+            let service = try txn.addService(
+                name: name ?? "", systemName: systemName, description: try params.string("description"),
+                deploymentOption: deployment, backendVersion: backendVersion, endpoints: endpoints
             )
-            var service = Service(
-                id: id, name: name ?? "", systemName: systemName, description: try params.string("description"),
-                state: "incomplete", backendVersion: backendVersion, deploymentOption: deployment,
-                supportEmail: nil, settings: defaultSettings, proxy: proxy, createdAt: txn.now, updatedAt: txn.now
-            )
-            // porta creates the hits metric, a "Default" service plan and the `GET /` rule with every product.
-            let servicePlan = ServicePlan(
-                id: txn.state.newID("plans"), serviceID: id, name: "Default", systemName: "default",
-                state: "published", approvalRequired: false, createdAt: txn.now, updatedAt: txn.now
-            )
-            service.defaultServicePlanID = servicePlan.id
-            txn.state.services.append(service)
-            txn.state.servicePlans.append(servicePlan)
-            txn.createHits(owner: .service, ownerID: id)
-            if let hits = txn.hitsMetric(of: .service, id) {
-                _ = try txn.createMappingRule(owner: .service, ownerID: id, params: Params([
-                    "http_method": "GET", "pattern": "/", "delta": "1", "metric_id": .string(String(hits.id)),
-                ]))
-            }
-            txn.effects.append(.assignReserved(serviceID: id))
+            txn.effects.append(.assignReserved(serviceID: service.id))
             return .created(txn.serviceJSON(service))
         },
         AdminRoute(.get, "/admin/api/services/{id}.json") { txn, input throws(AdminAPIFailure) in
@@ -97,8 +76,10 @@ enum ServiceRoutes {
         },
         AdminRoute(.delete, "/admin/api/services/{id}.json") { txn, input throws(AdminAPIFailure) in
             let service = try txn.service(try input.id("id"))
-            // porta refuses to delete the tenant's default product; the sandbox tenant starts
-            // without one (as the lab's user sees it, other products exist), so any product goes.
+            // porta's state machine keeps the last product (`mark_as_deleted ... unless: :default_or_last?`).
+            guard txn.state.services.count > 1 else {
+                throw .refusedTransition(from: service.state, event: "mark_as_deleted", object: txn.serviceJSON(service))
+            }
             removeService(&txn, service.id)
             txn.effects.append(.close(serviceID: service.id))
             return .deleted
@@ -218,4 +199,39 @@ enum ServiceRoutes {
             return .deleted
         },
     ]
+}
+
+extension Transaction {
+    /// A product with what porta creates with every one: the hits metric, a "Default"
+    /// service plan and the `GET /` mapping rule.
+    mutating func addService(
+        name: String, systemName: String, description: String?, deploymentOption: String, backendVersion: String,
+        endpoints: (staging: String, production: String)
+    ) throws(AdminAPIFailure) -> Service {
+        let id = state.newID("services")
+        let proxy = Proxy(
+            endpoint: endpoints.production, sandboxEndpoint: endpoints.staging,
+            secretToken: "Shared_secret_sent_from_proxy_to_API_backend_\(Validation.randomHex(8))",
+            createdAt: now, updatedAt: now
+        )
+        var service = Service(
+            id: id, name: name, systemName: systemName, description: description,
+            state: "incomplete", backendVersion: backendVersion, deploymentOption: deploymentOption,
+            supportEmail: nil, settings: ServiceRoutes.defaultSettings, proxy: proxy, createdAt: now, updatedAt: now
+        )
+        let servicePlan = ServicePlan(
+            id: state.newID("plans"), serviceID: id, name: "Default", systemName: "default",
+            state: "published", approvalRequired: false, createdAt: now, updatedAt: now
+        )
+        service.defaultServicePlanID = servicePlan.id
+        state.services.append(service)
+        state.servicePlans.append(servicePlan)
+        createHits(owner: .service, ownerID: id)
+        if let hits = hitsMetric(of: .service, id) {
+            _ = try createMappingRule(owner: .service, ownerID: id, params: Params([
+                "http_method": "GET", "pattern": "/", "delta": "1", "metric_id": .string(String(hits.id)),
+            ]))
+        }
+        return service
+    }
 }

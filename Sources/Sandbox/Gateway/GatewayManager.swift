@@ -11,6 +11,7 @@ actor GatewayManager {
 
     private let host: String
     private let portRange: ClosedRange<Int>?
+    private let keepAlive: Duration
     private let store: AdminStore
     private let relay: UpstreamRelay
     /// `maas sandbox -v`: each gateway's requests and decisions; nil logs nothing.
@@ -18,9 +19,11 @@ actor GatewayManager {
     private var pairs: [Int: Pair] = [:]
     private var reserved: [ObjectIdentifier: Pair] = [:]
 
-    init(host: String, portRange: ClosedRange<Int>?, store: AdminStore, relay: UpstreamRelay, logger: Logger? = nil) {
+    init(host: String, portRange: ClosedRange<Int>?, keepAlive: Duration, store: AdminStore, relay: UpstreamRelay,
+         logger: Logger? = nil) {
         self.host = host
         self.portRange = portRange
+        self.keepAlive = keepAlive
         self.store = store
         self.relay = relay
         self.logger = logger
@@ -73,6 +76,19 @@ actor GatewayManager {
     /// The addresses of every open gateway, `http://HOST:PORT`.
     var origins: [String] {
         (Array(pairs.values) + Array(reserved.values)).flatMap { [$0.staging.url, $0.production.url] }
+    }
+
+    /// A tenant that never had a product gets porta's first one, on a new pair of listeners.
+    func createDefaultProduct() async throws(SandboxError) {
+        guard await store.needsDefaultProduct else { return }
+        let pair = try await reserve()
+        do throws(SandboxError) {
+            let id = try await store.createDefaultProduct(staging: pair.staging.url, production: pair.production.url)
+            await assign(pair, to: id)
+        } catch {
+            await release(pair)
+            throw error
+        }
     }
 
     func close(serviceID: Int) async {

@@ -15,7 +15,7 @@ actor ListenerBinding {
 /// chain order (cors preflight, remove-bearer, apicast credentials and usage,
 /// upstream_connection timeouts), then the access phase (no match, authrep), then proxies.
 struct GatewayResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = ConnectionRequestContext
 
     /// `sandbox` (staging) or `production`.
     let environment: String
@@ -105,17 +105,30 @@ struct GatewayResponder: HTTPResponder {
             return Self.finish(Response(status: .notFound), cors: cors, request: request)
         }
         // A client that leaves while the backend is still working (e.g. a long non-streamed
-        // completion) cancels the upstream request too. Hummingbird then closes the connection
-        // after the reply, so the reply says so and clients do not reuse it.
+        // completion) cancels the upstream request too. The connection stays open for the
+        // client's next request (keep-alive), unless the answer came before the whole request
+        // was read (`LingeringCloseHandler`).
+        let departure = await ClientDeparture.signal(of: context.channel)
         let relay = relay
         let upstreamHeaders = headers
         decision.forwarding()
-        var response = try await request.body.consumeWithCancellationOnInboundClose { body in
-            await relay.forward(method: request.method, headers: upstreamHeaders, body: body, to: upstream,
-                                secretToken: config.secretToken, timeouts: timeouts)
+        let upstreamTimeouts = timeouts
+        let body = request.body
+        let forwarded = await withTaskGroup(of: Response?.self) { group in
+            group.addTask {
+                await relay.forward(method: request.method, headers: upstreamHeaders, body: body, to: upstream,
+                                    secretToken: config.secretToken, timeouts: upstreamTimeouts)
+            }
+            group.addTask {
+                await departure.wait()
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
         }
+        guard let response = forwarded else { throw CancellationError() }
         decision.upstream(status: response.status.code)
-        response.headers[.connection] = "close"
         return Self.finish(response, cors: cors, request: request)
     }
 

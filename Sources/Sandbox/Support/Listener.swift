@@ -16,8 +16,9 @@ final class Listener: Sendable {
     /// Time for cancelled requests to end, and again for connections closed by force;
     /// a task still stuck after that is left behind so that stopping always returns.
     static let forceGrace = Duration.milliseconds(500)
-    /// nginx's `keepalive_timeout`; also ends a request whose client stops sending.
-    static let idleTimeout = TimeAmount.seconds(75)
+    /// How long an idle client connection is kept: nginx's `keepalive_timeout`, which
+    /// APIcast keeps (its `HTTP_KEEPALIVE_TIMEOUT`); also ends a request whose client stops sending.
+    static let keepAliveTimeout = Duration.seconds(75)
 
     private init(host: String, port: Int, task: Task<Void, any Error>, connections: ConnectionRegistry) {
         self.host = host
@@ -32,15 +33,15 @@ final class Listener: Sendable {
     var openConnections: Int { connections.count }
 
     static func start<Responder: HTTPResponder>(
-        host: String, port: Int, responder: Responder, role: String
-    ) async throws(SandboxError) -> Listener where Responder.Context == BasicRequestContext {
+        host: String, port: Int, responder: Responder, role: String, idleTimeout: Duration = keepAliveTimeout
+    ) async throws(SandboxError) -> Listener where Responder.Context: InitializableFromSource<ApplicationRequestContextSource> {
         let (bound, continuation) = AsyncStream<Int>.makeStream()
         let connections = ConnectionRegistry()
         let app = Hummingbird.Application(
             responder: responder,
             server: .http1(configuration: .init(
-                additionalChannelHandlers: [connections.tracker(), LingeringCloseHandler()],
-                idleTimeout: idleTimeout
+                additionalChannelHandlers: [connections.tracker(), LingeringCloseHandler(), ClientDeparture()],
+                idleTimeout: TimeAmount(idleTimeout)
             )),
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in

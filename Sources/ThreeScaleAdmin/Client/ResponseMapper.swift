@@ -42,9 +42,14 @@ enum ResponseMapper {
                 return .validationFailed(operation: operation, errors: [.init(field: "base", message: message)])
             }
             if let transition = json?["error"]?.objectValue {
-                // A refused state-machine event: {"error": {"from", "event", "error", …}}.
-                let message = transition["error"]?.stringValue ?? "the state change is not allowed"
-                return .validationFailed(operation: operation, errors: [.init(field: "state", message: message)])
+                // A refused state-machine event: {"error": {"from", "event", "error", …}}, the
+                // error a full message ("State cannot transition via \"mark as deleted\"").
+                var message = transition["error"]?.stringValue ?? "the state change is not allowed"
+                // Only a product's deletion is guarded so (porta `service.rb`, `default_or_last?`).
+                if transition["event"]?.stringValue == "mark_as_deleted" {
+                    message += " (3scale keeps a tenant's last product: create another one first)"
+                }
+                return .validationFailed(operation: operation, errors: [.init(field: "base", message: message)])
             }
             if let message = json?.stringValue {
                 return .validationFailed(operation: operation, errors: [.init(field: "base", message: message)])

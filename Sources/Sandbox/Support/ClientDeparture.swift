@@ -1,0 +1,86 @@
+import Hummingbird
+import NIOCore
+import NIOHTTPTypes
+import Synchronization
+
+/// Notices a client leaving while its request is served: the end of its input (it closed
+/// or half-closed its side, as nginx counts a client abort) or a closed connection. It
+/// watches the pipeline instead of reading the request stream, which the server must
+/// leave intact to read the next request of a kept-alive connection.
+final class ClientDeparture: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPRequestPart
+    typealias InboundOut = HTTPRequestPart
+
+    let signal = DepartureSignal()
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let event = event as? ChannelEvent, event == .inputClosed { signal.fire() }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        signal.fire()
+        context.fireChannelInactive()
+    }
+
+    /// The signal of `channel`'s connection; one that never fires when the channel has no watcher.
+    static func signal(of channel: any Channel) async -> DepartureSignal {
+        let lookup = channel.eventLoop.submit { () -> DepartureSignal? in
+            try? channel.pipeline.syncOperations.handler(type: ClientDeparture.self).signal
+        }
+        return (try? await lookup.get()) ?? DepartureSignal()
+    }
+}
+
+/// Fires once, when the client has gone; any number of tasks wait on it in turn.
+final class DepartureSignal: Sendable {
+    private struct State {
+        var gone = false
+        var nextWaiter = 0
+        var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    func fire() {
+        let waiters = state.withLock { state in
+            state.gone = true
+            defer { state.waiters = [:] }
+            return Array(state.waiters.values)
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    /// Returns once the client has gone, or as soon as the waiting task is cancelled.
+    func wait() async {
+        let id = state.withLock { state in
+            defer { state.nextWaiter += 1 }
+            return state.nextWaiter
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = state.withLock { state in
+                    if state.gone || Task.isCancelled { return true }
+                    state.waiters[id] = continuation
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        } onCancel: {
+            let waiter = state.withLock { $0.waiters.removeValue(forKey: id) }
+            waiter?.resume()
+        }
+    }
+}
+
+/// Hummingbird's basic context plus the connection, so that a responder can tell when its
+/// client leaves (`ClientDeparture`).
+struct ConnectionRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let channel: any Channel
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        channel = source.channel
+    }
+}
