@@ -142,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "HTTPSupportTests",
             dependencies: [
-                "HTTPSupport",
+                "HTTPSupport", "LoopbackSockets",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -150,7 +150,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LoadTestTests", dependencies: ["LoadTest", "ModelGateway", "Sandbox", "SandboxModel"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["maas"]),
+        // Raw-socket helpers (hold a port, refuse one, misbehave on a connection) for the test targets.
+        .target(name: "LoopbackSockets", path: "Tests/LoopbackSockets"),
+        .testTarget(name: "EndToEndTests", dependencies: ["maas", "LoopbackSockets"]),
         .testTarget(
             name: "SandboxModelTests",
             dependencies: [
@@ -179,7 +181,7 @@ let package = Package(
         .testTarget(
             name: "SandboxTests",
             dependencies: [
-                "Sandbox", "SandboxModel", "Untrusted", propertyBased,
+                "Sandbox", "SandboxModel", "Untrusted", "LoopbackSockets", propertyBased,
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LoopbackSockets
 
 /// The embedded sandbox across sessions: `maas --sandbox` keeps its state in
 /// `$XDG_STATE_HOME/maas/sandbox/`, resumes it on the same ports, moves what it must.

@@ -1,6 +1,7 @@
 import NIOCore
 import NIOPosix
 import NIOSSL
+import LoopbackSockets
 
 /// A TCP server on 127.0.0.1 that treats every connection one way: the failures a
 /// client meets below HTTP, made by a real peer rather than a stub of the client.

@@ -4,6 +4,7 @@ import NIOCore
 @testable import Sandbox
 import SandboxModel
 import Testing
+import LoopbackSockets
 
 /// Faults a hostile or broken client can cause: numbers that overflow, bodies larger than
 /// the limits sent before reading, connections that stall, half-close or stop reading.

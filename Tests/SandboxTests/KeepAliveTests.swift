@@ -1,6 +1,7 @@
 import Foundation
 @testable import Sandbox
 import Testing
+import LoopbackSockets
 
 /// The gateway keeps client connections alive between requests, as APIcast (nginx) does,
 /// and closes one that stays idle for its keep-alive timeout.

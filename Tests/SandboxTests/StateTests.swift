@@ -2,6 +2,7 @@ import Foundation
 @testable import Sandbox
 import Testing
 import Untrusted
+import LoopbackSockets
 
 /// The state across runs: one sandbox per state file, ports that moved, older files.
 @Suite("Sandbox state across runs")
@@ -60,14 +61,15 @@ struct StateTests {
             #expect(proxy?["endpoint"]?.stringValue == production)
             #expect(proxy?["sandbox_endpoint"]?.stringValue == old.staging)
             let backends = try await t.call(.GET, "/admin/api/backend_apis.json").json["backend_apis"]?.arrayValue ?? []
-            #expect(backends.first?["backend_api"]?["private_endpoint"]?.stringValue == t.sandbox.endpoints.modelURL)
+            // The tenant's default "API Backend" comes first; the product's own backend is the last one.
+            #expect(backends.last?["backend_api"]?["private_endpoint"]?.stringValue == t.sandbox.endpoints.modelURL)
             // The promoted config relays to the model's new port, with the same key.
             let models = try await t.get(production + "/v1/models", headers: [("Authorization", "Bearer \(old.userKey)")])
             #expect(models.status == 200, "\(models.text)")
         }
         withExtendedLifetime(holders) {}
         let saved = try #require(try StateFile(path: path).load())
-        #expect(saved.services.first?.proxy.endpoint != old.production)
+        #expect(saved.services.first { $0.id == old.id }?.proxy.endpoint != old.production)
     }
 
     @Test func aStateFileWithoutCollectionsAddedSinceLoadsThemEmpty() throws {

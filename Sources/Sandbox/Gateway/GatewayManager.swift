@@ -142,9 +142,11 @@ actor GatewayManager {
         let role = environment == "sandbox" ? "staging gateway" : "production gateway"
         let logger = logger?.tagged(role)
         let responder = GatewayResponder(environment: environment, binding: binding, store: store, relay: relay, logger: logger)
-        guard let logger else { return try await Listener.start(host: host, port: port, responder: responder, role: role) }
+        guard let logger else {
+            return try await Listener.start(host: host, port: port, responder: responder, role: role, idleTimeout: keepAlive)
+        }
         let store = store
         let logged = LoggingResponder(inner: responder, logger: logger, showsRequestBody: false) { await store.logMasker }
-        return try await Listener.start(host: host, port: port, responder: logged, role: role)
+        return try await Listener.start(host: host, port: port, responder: logged, role: role, idleTimeout: keepAlive)
     }
 }

@@ -11,8 +11,8 @@ import Untrusted
 /// request's and the answer's headers and the start of their bodies, credentials masked.
 /// Listeners are wrapped only when there is a logger; the answer's body passes through
 /// chunk by chunk, with its length unchanged.
-struct LoggingResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Context == BasicRequestContext {
-    typealias Context = BasicRequestContext
+struct LoggingResponder<Inner: HTTPResponder>: HTTPResponder {
+    typealias Context = Inner.Context
 
     let inner: Inner
     let logger: Logger

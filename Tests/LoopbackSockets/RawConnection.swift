@@ -9,46 +9,31 @@ import Darwin
 /// reading, stop halfway, half-close, stay idle, stop reading. Blocking calls run on a
 /// thread of their own, never on the cooperative pool the sandbox also runs on, and
 /// every read is bounded by a receive timeout.
-final class RawConnection: @unchecked Sendable {
+public final class RawConnection: @unchecked Sendable {
     private let descriptor: Int32
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
+    public typealias Failure = LoopbackSocket.Failure
 
     /// Connects to the host and port of `url` (`http://127.0.0.1:PORT`).
-    init(_ url: String, readTimeout seconds: Int = 10) throws {
+    public init(_ url: String, readTimeout seconds: Int = 10) throws {
         guard let components = URLComponents(string: url), let port = components.port else {
             throw Failure(description: "no port in \(url)")
         }
-        #if canImport(Glibc)
-        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-        descriptor = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        guard descriptor >= 0 else { throw Failure(description: "socket() failed") }
+        let descriptor = try LoopbackSocket.make()
         var timeout = timeval(tv_sec: seconds, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard connected == 0 else {
-            close(descriptor)
+        guard LoopbackSocket.withAddress(port: port, { connect(descriptor, $0, $1) }) == 0 else {
+            LoopbackSocket.close(descriptor)
             throw Failure(description: "connect to \(url) failed")
         }
+        self.descriptor = descriptor
     }
 
-    deinit { close(descriptor) }
+    deinit { LoopbackSocket.close(descriptor) }
 
     /// Runs blocking socket work on a thread of its own.
-    static func blocking<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    public static func blocking<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
             Thread.detachNewThread { continuation.resume(returning: work()) }
         }
@@ -56,7 +41,7 @@ final class RawConnection: @unchecked Sendable {
 
     /// Sends everything; false when the peer closed or reset the connection first.
     @discardableResult
-    func send(_ data: Data) -> Bool {
+    public func send(_ data: Data) -> Bool {
         data.withUnsafeBytes { raw -> Bool in
             guard let base = raw.baseAddress else { return true }
             var offset = 0
@@ -73,15 +58,15 @@ final class RawConnection: @unchecked Sendable {
         }
     }
 
-    func send(_ text: String) -> Bool { send(Data(text.utf8)) }
+    public func send(_ text: String) -> Bool { send(Data(text.utf8)) }
 
     /// No more from this side (the peer reads end-of-file).
-    func shutdownWrite() {
+    public func shutdownWrite() {
         _ = shutdown(descriptor, Int32(SHUT_WR))
     }
 
     /// Reads what arrives until `done` says so, end-of-file, an error or the receive timeout.
-    func receive(until done: (Data) -> Bool = { _ in false }, limit: Int = 1 << 20) -> (data: Data, closed: Bool) {
+    public func receive(until done: (Data) -> Bool = { _ in false }, limit: Int = 1 << 20) -> (data: Data, closed: Bool) {
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)
         while data.count < limit, !done(data) {
@@ -94,7 +79,7 @@ final class RawConnection: @unchecked Sendable {
     }
 
     /// One response's head and a Content-Length body, then whether the server closed.
-    func receiveResponse() -> (status: Int, head: String, body: String, closed: Bool) {
+    public func receiveResponse() -> (status: Int, head: String, body: String, closed: Bool) {
         let (data, closed) = receive { Self.isComplete($0) }
         let text = String(decoding: data, as: UTF8.self)
         let parts = text.components(separatedBy: "\r\n\r\n")
@@ -104,11 +89,11 @@ final class RawConnection: @unchecked Sendable {
     }
 
     /// After a response: whether the server closes the connection (end-of-file within the timeout).
-    func closesAfterwards() -> Bool {
+    public func closesAfterwards() -> Bool {
         receive(until: { !$0.isEmpty }).closed
     }
 
-    static func isComplete(_ data: Data) -> Bool {
+    public static func isComplete(_ data: Data) -> Bool {
         guard let end = data.firstRange(of: Data("\r\n\r\n".utf8)) else { return false }
         let head = String(decoding: data[..<end.lowerBound], as: UTF8.self).lowercased()
         guard let line = head.split(separator: "\r\n").first(where: { $0.hasPrefix("content-length:") }),
@@ -118,7 +103,7 @@ final class RawConnection: @unchecked Sendable {
     }
 
     /// A request head (and body) as bytes.
-    static func request(
+    public static func request(
         _ method: String, _ target: String, headers: [(String, String)] = [], body: Data = Data()
     ) -> Data {
         var head = "\(method) \(target) HTTP/1.1\r\nHost: sandbox\r\n"
