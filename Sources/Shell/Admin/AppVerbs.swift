@@ -6,7 +6,7 @@ import ThreeScaleAdmin
 struct AppCommand: CommandGroup {
     static let configuration = CommandConfiguration(
         commandName: "app", abstract: "Applications: a developer's key for a product.",
-        subcommands: [List.self, Show.self, Create.self, Delete.self])
+        subcommands: [List.self, Show.self, Create.self, Delete.self, Key.self, Suspend.self, Resume.self, ChangePlan.self])
 
     struct Row: Encodable {
         var id: Int
@@ -119,42 +119,12 @@ struct AppCommand: CommandGroup {
             if let saveProfile {
                 var settings = consumer
                 settings.model = model
-                note = try await save(profile: saveProfile, settings, context: context)
+                note = try await ConsumerProfile.save(saveProfile, settings, product: product, context: context)
             }
             try context.renderer.emitRecord(view, fields: [
                 ("application", "\(name) (id \(app.id))"), ("endpoint", endpoint ?? "- (promote the product first)"),
                 ("model", model ?? "-"), ("API key", view.api_key),
             ] + (note.map { [("profile", $0)] } ?? []))
-        }
-
-        /// Writes the consumer settings into profile `name` (keeping its other settings) and makes it current.
-        private func save(profile name: String, _ consumer: Profile, context: CommandContext) async throws -> String {
-            guard let endpoint = consumer.gateway else {
-                throw ShellError("product '\(product)' has no production endpoint yet: run `promote \(product)` and then `login`")
-            }
-            let admin = try context.resolvedProfile().settings
-            let sandboxOrigins = await context.interpreter.sandboxOrigins()
-            try context.profileStore.update { document throws(ProfileError) in
-                let before = document.profiles[name]
-                var profile = before ?? Profile()
-                try profile.set(.gateway, to: endpoint)
-                try profile.set(.apiKey, to: consumer.apiKey)
-                if let model = consumer.model { try profile.set(.model, to: model) }
-                profile.authHeader = consumer.authHeader
-                profile.authQuery = consumer.authQuery
-                // Keep admin access from the profile in force, so one profile does both jobs.
-                if profile.adminURL == nil, let url = admin.adminURL, let token = admin.adminToken {
-                    try profile.set(.adminURL, to: url)
-                    try profile.set(.adminToken, to: token)
-                    profile.caFile = profile.caFile ?? consumer.caFile
-                    profile.insecure = profile.insecure ?? consumer.insecure
-                }
-                SandboxMark.update(&profile, before: before, origins: sandboxOrigins)
-                document.profiles[name] = profile
-                document.current = name
-            }
-            context.interpreter.profileBecameCurrent(name)
-            return "'\(name)' saved and now current"
         }
     }
 

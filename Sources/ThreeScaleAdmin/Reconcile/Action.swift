@@ -88,6 +88,12 @@ public enum Operation: Sendable, Codable, Equatable {
     case createUser(orgName: String, username: String, email: String, passwordSecret: String)
     case createApplication(orgName: String, product: String, plan: String, name: String, description: String)
     case updateApplication(orgName: String, id: Int, fields: [FieldChange])
+    /// `role` (admin, member) and `state` (active, suspended) of a user; `id` is nil for
+    /// one created in the same apply.
+    case changeUser(orgName: String, username: String, id: Int?, fields: [FieldChange])
+    /// `plan` (a plan's system name) and `state` (live, suspended) of an application;
+    /// `id` is nil for one created in the same apply.
+    case changeApplication(orgName: String, product: String, name: String, id: Int?, fields: [FieldChange])
 }
 
 /// The order of work. Later stages need what earlier ones create (a product before
@@ -113,7 +119,9 @@ public enum Stage: Int, Sendable, Codable, Comparable, CaseIterable {
     case activeDocs
     case accounts
     case users
+    case userChanges
     case applications
+    case applicationChanges
     case deploy
     case promote
 

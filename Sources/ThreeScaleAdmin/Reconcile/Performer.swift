@@ -130,6 +130,52 @@ struct Performer {
                 accountID: accountID, NewApplication(planID: planID, name: name, description: description))
         case .updateApplication(let org, let id, let fields):
             _ = try await client.updateApplication(accountID: try await client.accountID(orgName: org), id: id, form: form(fields))
+        case .changeUser(let org, let username, let id, let fields):
+            try await changeUser(org: org, username: username, id: id, fields: fields)
+        case .changeApplication(let org, let product, let name, let id, let fields):
+            try await changeApplication(org: org, product: product, name: name, id: id, fields: fields)
+        }
+    }
+
+    /// The role first, then the state from what the user is now (a pending user is
+    /// activated before a suspend, as the operator does).
+    private func changeUser(org: String, username: String, id: Int?, fields: [FieldChange]) async throws(AdminError) {
+        let accountID = try await client.accountID(orgName: org)
+        guard let user = try await client.users(accountID: accountID).first(where: { id == nil ? $0.username == username : $0.id == id })
+        else { throw .notFound(what: "User \(username) of account \(org)") }
+        if let role = fields.first(where: { $0.name == "role" })?.value {
+            _ = try await client.changeUser(accountID: accountID, userID: user.id, to: role)
+        }
+        guard let wanted = fields.first(where: { $0.name == "state" })?.value else { return }
+        var state = user.state
+        if state == "pending" {
+            state = try await client.changeUser(accountID: accountID, userID: user.id, to: "activate").state
+        }
+        if wanted == "suspended" && state == "active" {
+            _ = try await client.changeUser(accountID: accountID, userID: user.id, to: "suspend")
+        } else if wanted == "active" && state == "suspended" {
+            _ = try await client.changeUser(accountID: accountID, userID: user.id, to: "unsuspend")
+        }
+    }
+
+    /// The plan first, then suspend or resume from the state the application is in now.
+    private func changeApplication(org: String, product: String, name: String, id: Int?, fields: [FieldChange])
+        async throws(AdminError)
+    {
+        let accountID = try await client.accountID(orgName: org)
+        let productID = try await client.productID(.name(product))
+        guard let app = try await client.applications(accountID: accountID).first(where: {
+            id == nil ? $0.name == name && $0.serviceID == productID : $0.id == id
+        }) else { throw .notFound(what: "Application \(name) of account \(org)") }
+        if let plan = fields.first(where: { $0.name == "plan" })?.value {
+            let planID = try await client.applicationPlanID(productID: productID, .name(plan))
+            _ = try await client.changeApplicationPlan(accountID: accountID, id: app.id, planID: planID)
+        }
+        guard let wanted = fields.first(where: { $0.name == "state" })?.value else { return }
+        if wanted == "suspended" && app.state == "live" {
+            _ = try await client.suspendApplication(accountID: accountID, id: app.id)
+        } else if wanted == "live" && app.state == "suspended" {
+            _ = try await client.resumeApplication(accountID: accountID, id: app.id)
         }
     }
 

@@ -86,6 +86,7 @@ extension PlanBuilder {
             }
             add(.accounts, "sign up account \(org) with admin user \(admin.spec.username)",
                 .signup(orgName: org, username: admin.spec.username, email: admin.spec.email, passwordSecret: secret))
+            userChanges(admin, org: org, current: nil, assumed: (role: "admin", state: "active"))
         }
         for user in set.developerUsers {
             let accountCR = user.spec.developerAccountRef.name ?? ""
@@ -97,7 +98,10 @@ extension PlanBuilder {
                     "account \(accountCR) exists neither in the file nor in 3scale")
                 continue
             }
-            if account?.users.contains(where: { $0.username == user.spec.username }) == true { continue }
+            if let current = account?.users.first(where: { $0.username == user.spec.username }) {
+                userChanges(user, org: org, current: current, assumed: nil)
+                continue
+            }
             if set.secretValue(name: user.spec.passwordCredentialsRef.name ?? "", key: "password") == nil {
                 fail(.developerUser(user), field: "spec.passwordCredentialsRef.name",
                     "Secret \(user.spec.passwordCredentialsRef.name ?? "") with key password is not in the file")
@@ -106,6 +110,8 @@ extension PlanBuilder {
             add(.users, "create user \(user.spec.username) in account \(org)",
                 .createUser(orgName: org, username: user.spec.username, email: user.spec.email,
                     passwordSecret: user.spec.passwordCredentialsRef.name ?? ""))
+            // A created user is a member, activated by the create.
+            userChanges(user, org: org, current: nil, assumed: (role: "member", state: "active"))
         }
         for application in set.applications { self.application(application) }
     }
@@ -140,10 +146,49 @@ extension PlanBuilder {
                 add(.applications, "update application \(spec.name) of account \(org): \(fields.summary)",
                     .updateApplication(orgName: org, id: current.id, fields: fields))
             }
+            let plans = state.product(product)?.plans.map(\.plan) ?? []
+            let currentPlan = plans.first { $0.id == current.planID }.map { $0.systemName ?? "#\($0.id)" }
+            applicationChanges(resource, org: org, product: product, id: current.id, plan: currentPlan, state: current.state)
             return
         }
         add(.applications, "create application \(spec.name) for account \(org) on plan \(spec.applicationPlanName) of product \(product)",
             .createApplication(orgName: org, product: product, plan: spec.applicationPlanName, name: spec.name, description: spec.description))
+        // A plan that needs approval makes the application pending, which 3scale cannot suspend.
+        let approval = set.product(named: productCR)?.spec.applicationPlans?[spec.applicationPlanName]?.appsRequireApproval
+            ?? state.product(product)?.plans.first { $0.plan.systemName == spec.applicationPlanName }?.plan.approvalRequired
+        applicationChanges(resource, org: org, product: product, id: nil, plan: spec.applicationPlanName,
+            state: approval == true ? "pending" : "live")
+    }
+
+    /// The operator's user sync: the role (default member) and `suspended` (default false)
+    /// enforced; a pending user is activated. `assumed` is what a user created in this
+    /// apply will be.
+    mutating func userChanges(_ user: DeveloperUserResource, org: String, current: User?, assumed: (role: String, state: String)?) {
+        let role = current?.role ?? assumed?.role ?? "member"
+        let state = current?.state ?? assumed?.state ?? "active"
+        var fields: [FieldChange] = []
+        compare(&fields, "role", user.spec.role ?? "member", role)
+        let wanted = user.spec.suspended == true ? "suspended" : "active"
+        if ["pending", "active", "suspended"].contains(state) { compare(&fields, "state", wanted, state) }
+        guard !fields.isEmpty else { return }
+        add(.userChanges, "update user \(user.spec.username) of account \(org): \(fields.summary)",
+            .changeUser(orgName: org, username: user.spec.username, id: current?.id, fields: fields))
+    }
+
+    /// The operator's application sync: the plan, and `suspend` (default false) enforced on
+    /// a live or suspended application (a pending one is left to its approval).
+    mutating func applicationChanges(
+        _ resource: ApplicationResource, org: String, product: String, id: Int?, plan: String?, state: String?
+    ) {
+        let spec = resource.spec
+        var fields: [FieldChange] = []
+        if let plan { compare(&fields, "plan", spec.applicationPlanName, plan) }
+        let suspend = spec.suspend ?? false
+        if suspend && state == "live" { fields.append(FieldChange("state", "suspended", previous: "live")) }
+        if !suspend && state == "suspended" { fields.append(FieldChange("state", "live", previous: "suspended")) }
+        guard !fields.isEmpty else { return }
+        add(.applicationChanges, "update application \(spec.name) of account \(org): \(fields.summary)",
+            .changeApplication(orgName: org, product: product, name: spec.name, id: id, fields: fields))
     }
 
     // MARK: ProxyConfigPromote

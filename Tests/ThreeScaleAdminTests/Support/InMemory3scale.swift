@@ -202,7 +202,7 @@ struct InMemory3scale {
             update(product: product) { $0.stagingVersion = ($0.stagingVersion ?? 0) + 1 }
         case .promoteToProduction(let product):
             update(product: product) { $0.productionVersion = $0.stagingVersion }
-        case .signup, .createUser, .createApplication, .updateApplication:
+        case .signup, .createUser, .createApplication, .updateApplication, .changeUser, .changeApplication:
             break
         }
     }

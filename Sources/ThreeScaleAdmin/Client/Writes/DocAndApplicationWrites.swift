@@ -95,16 +95,20 @@ public struct NewApplication: Sendable, Equatable {
 public struct ApplicationChanges: Sendable, Equatable {
     public var name: String?
     public var description: String?
+    /// A new key: the old one stops working at once (user-key products).
+    public var userKey: String?
 
-    public init(name: String? = nil, description: String? = nil) {
+    public init(name: String? = nil, description: String? = nil, userKey: String? = nil) {
         self.name = name
         self.description = description
+        self.userKey = userKey
     }
 
     var form: FormBody {
         var form = FormBody()
         form.append("name", name)
         form.append("description", description)
+        form.append("user_key", userKey)
         return form
     }
 }
