@@ -51,9 +51,10 @@ struct ApplyCommand: ShellCommand {
 struct ExportCommand: ShellCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Print a product or backend as custom resources that `apply` (or `oc apply`) takes back to the same state.")
+        abstract: "Print a product, backend, API doc or developer account as custom resources that `apply` (or `oc apply`) takes back to the same state.",
+        discussion: "An account comes with its users (role, suspended) and applications (plan, suspend); NAME is its organization name.")
 
-    @Argument(help: "What to export: product or backend.")
+    @Argument(help: "What to export: product, backend, activedoc or account.")
     var kind: Exporter.Kind
     @Argument(help: ArgumentHelp("Its system name or id.", valueName: "name"), completion: .custom { _, _, _ in [] })
     var name: String
@@ -67,8 +68,10 @@ struct ExportCommand: ShellCommand {
     func run(in context: CommandContext) async throws {
         let yaml = try await AdminAccess.with(context) { access in
             let fetcher = StateFetcher(client: access.client)
-            let state = try await fetcher.fetch(
-                products: kind == .product ? [name] : [], backends: kind == .backend ? [name] : [], activeDocs: kind == .activedoc)
+            let state = kind == .account
+                ? try await fetcher.fetch(account: name)
+                : try await fetcher.fetch(
+                    products: kind == .product ? [name] : [], backends: kind == .backend ? [name] : [], activeDocs: kind == .activedoc)
             let resources = try Exporter.resources(kind: kind, name: name, from: state, namespace: namespace, withBackends: withBackends)
             return try ResourceCodec.encode(resources)
         }

@@ -2,7 +2,7 @@
 /// state: applying an export plans no action.
 public enum Exporter {
     public enum Kind: String, Sendable, CaseIterable {
-        case backend, product, activedoc
+        case backend, product, activedoc, account
     }
 
     /// The resources for `export KIND NAME` (NAME is a system name). A product comes
@@ -29,6 +29,9 @@ public enum Exporter {
                 throw .unknownName(kind: "doc", name: name)
             }
             return activeDoc(doc, in: state, namespace: namespace)
+        case .account:
+            guard let account = state.account(orgName: name) else { throw .unknownName(kind: "account", name: name) }
+            return self.account(account, in: state, namespace: namespace)
         }
     }
 

@@ -120,6 +120,18 @@ public struct StateFetcher: Sendable {
             productionVersion: try await productionTask.get()?.version)
     }
 
+    /// An account with its users and applications, and the products those use (for
+    /// their plans' system names): what `export account` needs.
+    public func fetch(account orgName: String) async throws(AdminError) -> ServerState {
+        let accounts = try await accounts(orgs: [orgName])
+        let used = Set(accounts.flatMap(\.applications).compactMap(\.serviceID))
+        let names = Set(try await client.listProducts().filter { used.contains($0.id) }.map(\.systemName))
+        var state = try await fetch(products: names, backends: [])
+        state.accounts = accounts
+        state.accountsLoaded = true
+        return state
+    }
+
     private func accounts(orgs: Set<String>) async throws(AdminError) -> [AccountState] {
         let client = self.client
         let chosen = try await client.accounts().filter { orgs.contains($0.orgName ?? "") }
