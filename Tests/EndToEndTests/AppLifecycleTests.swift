@@ -58,12 +58,12 @@ import Testing
 
             // Suspended: the product's auth-failed answer; resumed: served again.
             let suspended = try await fixture.run(["--profile", "default", "app", "suspend", "app1"])
-            #expect(suspended.status == 0 && suspended.out.contains("suspended (suspended)"), "\(suspended.out)\(suspended.err)")
+            #expect(suspended.status == 0 && suspended.out.contains("suspended: its key is refused at the gateway until `app resume app1`"), "\(suspended.out)\(suspended.err)")
             let blocked = try await fixture.run(["--profile", "consumer", "models"])
             #expect(blocked.status == 1 && blocked.err.contains("Authentication failed"), "\(blocked.err)")
             #expect(try await fixture.run(["--profile", "default", "app", "suspend", "app1"]).out.contains("already"))
             let resumed = try await fixture.run(["--profile", "default", "app", "resume", "app1"])
-            #expect(resumed.status == 0 && resumed.out.contains("live (resumed)"), "\(resumed.out)\(resumed.err)")
+            #expect(resumed.status == 0 && resumed.out.contains("live: its key works again"), "\(resumed.out)\(resumed.err)")
             #expect(try await fixture.run(["--profile", "consumer", "models"]).status == 0)
 
             // On Gold: one completion, then 429.
@@ -77,6 +77,22 @@ import Testing
             #expect(limited.status == 1 && limited.err.contains("429"), "\(limited.err)")
             let unknown = try await fixture.run(["--profile", "default", "app", "plan", "app1", "Platinum"])
             #expect(unknown.status == 1 && unknown.err.contains("Platinum"), "\(unknown.err)")
+        }
+    }
+
+    @Test func regenerateAtVeryVerboseShowsNeitherKey() async throws {
+        try await AdminVerbTests.withSandbox { fixture, sandbox in
+            try await Self.chatWithApplication(fixture, sandbox)
+            let oldKey = try #require(try await Self.key(fixture, profile: "consumer"))
+            let traced = try await fixture.run(["-vv", "--profile", "default", "app", "key", "regenerate", "app1", "--save-profile", "consumer"])
+            #expect(traced.status == 0, "\(traced.err)")
+            let newKey = try #require(try await Self.key(fixture, profile: "consumer"))
+            let shown = traced.out + traced.err
+            #expect(!shown.contains(oldKey), "-vv showed the old key")
+            #expect(!shown.contains(newKey), "-vv showed the new key")
+            // The request that sends the key and the answers that hold it are traced, masked.
+            #expect(traced.err.contains("user_key=***"), "the PUT body is not traced masked")
+            #expect(traced.err.contains(#""user_key":"***""#), "the answer is not traced masked")
         }
     }
 

@@ -78,7 +78,7 @@ extension AppCommand {
 
         func run(in context: CommandContext) async throws {
             let change = try await AdminAccess.with(context) { try await $0.client.suspendApplication(ref.app) }
-            try emit(change, did: "suspended", context: context)
+            try emit(change, meaning: "its key is refused at the gateway until `app resume \(ref.app)`", context: context)
         }
     }
 
@@ -90,16 +90,16 @@ extension AppCommand {
 
         func run(in context: CommandContext) async throws {
             let change = try await AdminAccess.with(context) { try await $0.client.resumeApplication(ref.app) }
-            try emit(change, did: "resumed", context: context)
+            try emit(change, meaning: "its key works again", context: context)
         }
     }
 
-    static func emit(_ change: ApplicationStateChange, did verb: String, context: CommandContext) throws {
+    static func emit(_ change: ApplicationStateChange, meaning: String, context: CommandContext) throws {
         let app = change.application
         let state = app.state ?? "-"
         try context.renderer.emitRecord(StateView(application: app.name, id: app.id, state: app.state, changed: change.changed), fields: [
             ("application", "\(app.name ?? "-") (id \(app.id))"),
-            ("state", change.changed ? "\(state) (\(verb))" : "\(state) (already; nothing changed)"),
+            ("state", change.changed ? "\(state): \(meaning)" : "\(state) (already; nothing changed)"),
         ])
     }
 
