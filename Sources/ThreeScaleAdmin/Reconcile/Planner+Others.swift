@@ -162,14 +162,14 @@ extension PlanBuilder {
 
     /// The operator's user sync: the role (default member) and `suspended` (default false)
     /// enforced; a pending user is activated. `assumed` is what a user created in this
-    /// apply will be.
+    /// apply will be. What a server does not report is left as it is.
     mutating func userChanges(_ user: DeveloperUserResource, org: String, current: User?, assumed: (role: String, state: String)?) {
-        let role = current?.role ?? assumed?.role ?? "member"
-        let state = current?.state ?? assumed?.state ?? "active"
+        let role = current == nil ? assumed?.role : current?.role
+        let state = current == nil ? assumed?.state : current?.state
         var fields: [FieldChange] = []
-        compare(&fields, "role", user.spec.role ?? "member", role)
+        if let role { compare(&fields, "role", user.spec.role ?? "member", role) }
         let wanted = user.spec.suspended == true ? "suspended" : "active"
-        if ["pending", "active", "suspended"].contains(state) { compare(&fields, "state", wanted, state) }
+        if let state, ["pending", "active", "suspended"].contains(state) { compare(&fields, "state", wanted, state) }
         guard !fields.isEmpty else { return }
         add(.userChanges, "update user \(user.spec.username) of account \(org): \(fields.summary)",
             .changeUser(orgName: org, username: user.spec.username, id: current?.id, fields: fields))
