@@ -40,6 +40,25 @@ struct AdminLifecycleRouteTests {
         }
     }
 
+    @Test func aSuspendedApplicationGetsTheProductsAuthFailedAnswerUntilResumed() async throws {
+        try await TestSandbox.with { t in
+            let chat = try await t.publishedProduct("Chat", rules: [("GET", "/v1/models", "models")], promote: false)
+            #expect(try await t.call(.PUT, "/admin/api/services/\(chat.id)/proxy.json",
+                                     form: [("error_auth_failed", "Key suspended: ask the MaaS team")]).status == 200)
+            #expect(try await t.call(.POST, "/admin/api/services/\(chat.id)/proxy/deploy.json").status == 201)
+            let account = t.sandbox.endpoints.developerAccountID
+            let app = try #require(try await t.call(.GET, "/admin/api/applications/find.json", form: [("user_key", chat.userKey)])
+                .json["application"]?["id"]?.doubleValue).asInt
+            let auth = [("Authorization", "Bearer \(chat.userKey)")]
+            #expect(try await t.get(chat.staging + "/v1/models", headers: auth).status == 200)
+            #expect(try await t.call(.PUT, "/admin/api/accounts/\(account)/applications/\(app)/suspend.json").status == 200)
+            let refused = try await t.get(chat.staging + "/v1/models", headers: auth)
+            #expect(refused.status == 403 && refused.text == "Key suspended: ask the MaaS team", "\(refused.status) \(refused.text)")
+            #expect(try await t.call(.PUT, "/admin/api/accounts/\(account)/applications/\(app)/resume.json").status == 200)
+            #expect(try await t.get(chat.staging + "/v1/models", headers: auth).status == 200)
+        }
+    }
+
     @Test func userStateAndRoleEvents() async throws {
         try await TestSandbox.with { t in
             let signup = try await t.call(.POST, "/admin/api/signup.json", form: [("org_name", "Acme"), ("username", "alice")])
