@@ -51,7 +51,7 @@ extension AppCommand {
                     consumer.model = served
                 }
                 notes.append(try await ConsumerProfile.save(
-                    saveProfile, consumer, product: app.serviceName ?? app.serviceID.map { "#\($0)" } ?? "?", context: context))
+                    saveProfile, consumer, product: app.serviceName ?? app.serviceID.map(String.init) ?? ref.app, context: context))
                 if !updated.contains(saveProfile) { updated = (updated + [saveProfile]).sorted() }
             }
             let shown = reveal ? rotated.newKey : SecretMask.mask(rotated.newKey)

@@ -52,7 +52,7 @@ struct ExportCommand: ShellCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Print a product, backend, API doc or developer account as custom resources that `apply` (or `oc apply`) takes back to the same state.",
-        discussion: "An account comes with its users (role, suspended) and applications (plan, suspend); NAME is its organization name.")
+        discussion: "An account comes with its users (role, suspended) and applications (plan, suspend); NAME is its organization name. A user's passwordCredentialsRef names a Secret that export cannot write (3scale never shows a password); apply reads it only to create the user.")
 
     @Argument(help: "What to export: product, backend, activedoc or account.")
     var kind: Exporter.Kind
