@@ -192,13 +192,13 @@ _maas() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    exit|set|unset|echo|source|sleep|version|profile|login|admin|whoami|models|complete|chat|embed|tokenize|detokenize|health|bench|backend|product|doc|promote|portal|account|subscribe|unsubscribe|app|apply|export|sandbox|help)
+    exit|set|unset|echo|source|sleep|version|profile|login|admin|whoami|models|complete|chat|embed|tokenize|detokenize|health|bench|backend|product|doc|promote|portal|account|subscribe|unsubscribe|app|usage|apply|export|sandbox|help)
         # Offer subcommand argument completions
         "_maas_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'exit set unset echo source sleep version profile login admin whoami models complete chat embed tokenize detokenize health bench backend product doc promote portal account subscribe unsubscribe app apply export sandbox help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'exit set unset echo source sleep version profile login admin whoami models complete chat embed tokenize detokenize health bench backend product doc promote portal account subscribe unsubscribe app usage apply export sandbox help' -- "${cur}"))
         ;;
     esac
 }
@@ -2182,6 +2182,58 @@ _maas_app_delete() {
     case "${positional_number}" in
     1)
         __maas_add_completions -W "$(__maas_custom_complete ---completion app delete -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_usage() {
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--top --no-color -q --quiet --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--app --account --metric --method --since --until --granularity --profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--app')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion usage -- --app "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--account')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion usage -- --account "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--metric')
+        return
+        ;;
+    '--method')
+        return
+        ;;
+    '--since')
+        return
+        ;;
+    '--until')
+        return
+        ;;
+    '--granularity')
+        __maas_add_completions -W 'hour'$'\n''day'$'\n''month'
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion usage -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion usage -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
         return
         ;;
     esac
