@@ -16,7 +16,7 @@ struct UsageCommand: ShellCommand {
             -o json or -o yaml prints the numbers.
             """)
 
-    @Argument(help: ArgumentHelp("The product's system name or id (default: the tenant's only product).", valueName: "product"),
+    @Argument(help: ArgumentHelp("The product's system name or id (default: the only or last created product).", valueName: "product"),
               completion: .custom(noStaticValues))
     var product: String?
     @Option(help: ArgumentHelp("Count only this application (id or name).", valueName: "app"), completion: .custom(noStaticValues))

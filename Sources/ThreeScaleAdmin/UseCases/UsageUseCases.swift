@@ -72,7 +72,7 @@ extension AdminClient {
     /// How many analytics calls run at once (an account's applications times the methods).
     static let usageConcurrency = 4
 
-    /// Usage of a product (the only product when none is named) over `window`.
+    /// Usage of a product (the only or last created product when none is named) over `window`.
     public func usageReport(product ref: ObjectRef?, subject: UsageSubject, selection: UsageSelection, window: UsageWindow)
         async throws(AdminError) -> UsageReport
     {
@@ -153,14 +153,14 @@ extension AdminClient {
             })
     }
 
-    /// The named product, else the tenant's only one.
+    /// The named product, else the tenant's only one, else its last created (3scale's
+    /// default `api` product is usually the first, the one being published the last).
     func usageProduct(_ ref: ObjectRef?) async throws(AdminError) -> Service {
         if let ref { return try await product(ref) }
-        let products = try await listProducts()
-        guard products.count == 1, let only = products.first else {
-            throw .noDefault(kind: "product", owner: "the tenant", choices: products.map(\.systemName))
+        guard let last = try await listProducts().max(by: { $0.id < $1.id }) else {
+            throw .noDefault(kind: "product", owner: "the tenant", choices: [])
         }
-        return only
+        return last
     }
 
     static func selected(_ selection: UsageSelection, in catalog: MetricCatalog) throws(AdminError) -> [Metric] {
