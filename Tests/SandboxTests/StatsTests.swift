@@ -187,6 +187,21 @@ struct StatsTests {
         }
     }
 
+    @Test func aTokenWithoutTheStatsScopeIsRefused() async throws {
+        let path = StateTests.temporaryPath()
+        defer { StateTests.removeState(path) }
+        var state = AdminStore.freshState(now: "2026-01-01T00:00:00Z")
+        state.accessTokens[0].scopes = ["account_management"]
+        try StateFile(path: path).save(state)
+        try await TestSandbox.with(.init(statePath: path)) { t in
+            #expect(try await t.call(.GET, "/admin/api/services.json").status == 200)
+            let service = try #require(try await t.call(.GET, "/admin/api/services.json").json["services"]?.arrayValue?.first?["service"]?["id"]?.doubleValue).asInt
+            let refused = try await t.call(.GET, "/stats/services/\(service)/usage.json", form: [("metric_name", "hits"), ("period", "day")])
+            #expect(refused.status == 403)
+            #expect(refused.json["error"]?.stringValue == "Your access token does not have the correct permissions")
+        }
+    }
+
     @Test func aStateFileWithoutCountersLoads() throws {
         var state = AdminStore.freshState(now: "2026-01-01T00:00:00Z")
         state.traffic.add(3, application: 1, metric: 1, at: try Self.at("2026-01-01T10:00:00Z"))
