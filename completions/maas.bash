@@ -192,13 +192,13 @@ _maas() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    exit|set|unset|echo|source|sleep|version|profile|login|admin|whoami|models|complete|chat|embed|tokenize|detokenize|health|bench|backend|product|doc|promote|portal|account|subscribe|unsubscribe|app|apply|export|sandbox|help)
+    exit|set|unset|echo|source|sleep|version|profile|login|admin|whoami|models|complete|chat|embed|tokenize|detokenize|health|bench|backend|product|doc|promote|portal|account|subscribe|unsubscribe|app|usage|apply|export|sandbox|help)
         # Offer subcommand argument completions
         "_maas_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'exit set unset echo source sleep version profile login admin whoami models complete chat embed tokenize detokenize health bench backend product doc promote portal account subscribe unsubscribe app apply export sandbox help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'exit set unset echo source sleep version profile login admin whoami models complete chat embed tokenize detokenize health bench backend product doc promote portal account subscribe unsubscribe app usage apply export sandbox help' -- "${cur}"))
         ;;
     esac
 }
@@ -2051,13 +2051,13 @@ _maas_app() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|show|create|delete|key|suspend|resume|plan)
+    list|show|create|delete)
         # Offer subcommand argument completions
         "_maas_app_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list show create delete key suspend resume plan' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list show create delete' -- "${cur}"))
         ;;
     esac
 }
@@ -2187,43 +2187,41 @@ _maas_app_delete() {
     esac
 }
 
-_maas_app_key() {
-    repeating_flags=()
-    non_repeating_flags=(--version -h --help)
-    repeating_options=()
-    non_repeating_options=()
-    __maas_offer_flags_options 0
-
-    # Offer subcommand / subcommand argument completions
-    local -r subcommand="${unparsed_words[0]}"
-    unset 'unparsed_words[0]'
-    unparsed_words=("${unparsed_words[@]}")
-    case "${subcommand}" in
-    regenerate)
-        # Offer subcommand argument completions
-        "_maas_app_key_${subcommand}"
-        ;;
-    *)
-        # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'regenerate' -- "${cur}"))
-        ;;
-    esac
-}
-
-_maas_app_key_regenerate() {
+_maas_usage() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--reveal --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--top --no-color -q --quiet --version -h --help)
     repeating_options=()
-    non_repeating_options=(--save-profile --profile -o --output)
+    non_repeating_options=(--app --account --metric --method --since --until --granularity --profile -o --output)
     __maas_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
-    '--save-profile')
+    '--app')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion usage -- --app "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--account')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion usage -- --account "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--metric')
+        return
+        ;;
+    '--method')
+        return
+        ;;
+    '--since')
+        return
+        ;;
+    '--until')
+        return
+        ;;
+    '--granularity')
+        __maas_add_completions -W 'hour'$'\n''day'$'\n''month'
         return
         ;;
     '--profile')
-        __maas_add_completions -W "$(__maas_custom_complete ---completion app key regenerate -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        __maas_add_completions -W "$(__maas_custom_complete ---completion usage -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
         return
         ;;
     '-o'|'--output')
@@ -2235,91 +2233,7 @@ _maas_app_key_regenerate() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __maas_add_completions -W "$(__maas_custom_complete ---completion app key regenerate -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
-        return
-        ;;
-    esac
-}
-
-_maas_app_suspend() {
-    repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--profile -o --output)
-    __maas_offer_flags_options 1
-
-    # Offer option value completions
-    case "${prev}" in
-    '--profile')
-        __maas_add_completions -W "$(__maas_custom_complete ---completion app suspend -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
-        return
-        ;;
-    '-o'|'--output')
-        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
-        return
-        ;;
-    esac
-
-    # Offer positional completions
-    case "${positional_number}" in
-    1)
-        __maas_add_completions -W "$(__maas_custom_complete ---completion app suspend -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
-        return
-        ;;
-    esac
-}
-
-_maas_app_resume() {
-    repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--profile -o --output)
-    __maas_offer_flags_options 1
-
-    # Offer option value completions
-    case "${prev}" in
-    '--profile')
-        __maas_add_completions -W "$(__maas_custom_complete ---completion app resume -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
-        return
-        ;;
-    '-o'|'--output')
-        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
-        return
-        ;;
-    esac
-
-    # Offer positional completions
-    case "${positional_number}" in
-    1)
-        __maas_add_completions -W "$(__maas_custom_complete ---completion app resume -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
-        return
-        ;;
-    esac
-}
-
-_maas_app_plan() {
-    repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
-    repeating_options=()
-    non_repeating_options=(--profile -o --output)
-    __maas_offer_flags_options 2
-
-    # Offer option value completions
-    case "${prev}" in
-    '--profile')
-        __maas_add_completions -W "$(__maas_custom_complete ---completion app plan -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
-        return
-        ;;
-    '-o'|'--output')
-        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
-        return
-        ;;
-    esac
-
-    # Offer positional completions
-    case "${positional_number}" in
-    1)
-        __maas_add_completions -W "$(__maas_custom_complete ---completion app plan -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        __maas_add_completions -W "$(__maas_custom_complete ---completion usage -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -2377,7 +2291,7 @@ _maas_export() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __maas_add_completions -W 'backend'$'\n''product'$'\n''activedoc'$'\n''account'
+        __maas_add_completions -W 'backend'$'\n''product'$'\n''activedoc'
         return
         ;;
     2)

@@ -248,6 +248,7 @@ public final class RunningSandbox: Sendable {
         async let relayStopped: Void = relay.shutdown()
         _ = await (adminStopped, gatewaysStopped, modelStopped, relayStopped)
         defer { lock?.release() }
+        await store.stopSavingTraffic()
         try file?.save(await store.snapshot)
     }
 }

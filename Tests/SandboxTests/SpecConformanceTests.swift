@@ -11,9 +11,17 @@ struct SpecConformanceTests {
         var parameters: Set<String>
     }
 
-    /// `METHOD /path/{}/x` (suffix `.json`, captures anonymised) → parameter names.
+    /// `METHOD /path/{}/x` (suffix `.json`, captures anonymised) → parameter names, from the
+    /// Account Management API and the Analytics API (`/stats/…`).
     static func loadSpec() throws -> [String: SpecOperation] {
-        let url = fixtures.appendingPathComponent("porta-account_management_api.json")
+        var operations: [String: SpecOperation] = [:]
+        for name in ["porta-account_management_api.json", "porta-analytics_api.json"] {
+            try operations.merge(loadSpec(fixtures.appendingPathComponent(name))) { first, _ in first }
+        }
+        return operations
+    }
+
+    static func loadSpec(_ url: URL) throws -> [String: SpecOperation] {
         let spec = try JSONValue.parse(Data(contentsOf: url))
         let components = spec["components"]?["schemas"]?.objectValue ?? [:]
         var operations: [String: SpecOperation] = [:]
@@ -36,6 +44,7 @@ struct SpecConformanceTests {
     static func normalise(_ path: String) -> String {
         var result = path
         if result.hasSuffix(".xml") { result = String(result.dropLast(4)) + ".json" }
+        if result.hasSuffix(".{format}") { result = String(result.dropLast(".{format}".count)) + ".json" }
         return result.replacingOccurrences(of: #"\{[^}]+\}"#, with: "{}", options: .regularExpression)
     }
 

@@ -36,6 +36,9 @@ struct AdminResponder: HTTPResponder {
         guard let token = await authenticate(request, input: input) else {
             return Self.render(AdminAPIFailure.accessDenied.response)
         }
+        if let scope = route.scope, !token.scopes.contains(scope) {
+            return Self.render(AdminAPIFailure.insufficientPermissions.response)
+        }
         if route.isWrite, token.permission != "rw" {
             return Self.render(AdminAPIFailure.insufficientPermissions.response)
         }

@@ -19,6 +19,8 @@ struct AdminRoute: Sendable {
     let specMethod: HTTPRequest.Method?
     /// Product creation binds the two gateway listeners before the change commits.
     let reservesGateway: Bool
+    /// The access-token scope the route needs besides account management (`stats`), or nil.
+    let scope: String?
     let handler: Handler
 
     init(
@@ -28,6 +30,7 @@ struct AdminRoute: Sendable {
         undocumented: [String] = [],
         specMethod: HTTPRequest.Method? = nil,
         reservesGateway: Bool = false,
+        scope: String? = nil,
         handler: @escaping Handler
     ) {
         self.method = method
@@ -36,6 +39,7 @@ struct AdminRoute: Sendable {
         self.undocumented = undocumented
         self.specMethod = specMethod
         self.reservesGateway = reservesGateway
+        self.scope = scope
         self.handler = handler
     }
 

@@ -8,6 +8,13 @@ actor AdminStore {
     private var state: SandboxState
     private let file: StateFile?
     private var usage = UsageLedger()
+    /// The pending save of traffic counters, at most one.
+    private var trafficSave: Task<Void, Never>?
+    /// False once the sandbox stops: its last save is `shutdown`'s, under the state lock.
+    private var savesTraffic = true
+    /// Counters change with every gateway call; they are saved with the next admin change,
+    /// at shutdown, or at the latest this long after they changed, never once per call.
+    static let trafficSaveDelay: Duration = .seconds(2)
 
     init(state: SandboxState, file: StateFile?) {
         var state = state
@@ -175,8 +182,35 @@ actor AdminStore {
             for period in Validation.limitPeriods {
                 usage.add(delta, app: app.id, metric: metricID, window: UsageLedger.window(period, at: date))
             }
+            state.traffic.add(delta, application: app.id, metric: metricID, at: date)
         }
+        scheduleTrafficSave()
         return (.authorized, weighed.isEmpty ? "no limits on the plan" : "within " + weighed.joined(separator: ", "))
+    }
+}
+
+extension AdminStore {
+    private func scheduleTrafficSave() {
+        guard file != nil, savesTraffic, trafficSave == nil else { return }
+        trafficSave = Task { [weak self] in
+            try? await Task.sleep(for: AdminStore.trafficSaveDelay)
+            await self?.saveTraffic()
+        }
+    }
+
+    /// A failed save is not reported here: the counters stay in memory, the next admin
+    /// change or the shutdown saves them again and reports a failure.
+    private func saveTraffic() {
+        trafficSave = nil
+        guard savesTraffic else { return }
+        try? file?.save(state)
+    }
+
+    /// Cancels the pending save, before `shutdown` saves the state one last time.
+    func stopSavingTraffic() {
+        savesTraffic = false
+        trafficSave?.cancel()
+        trafficSave = nil
     }
 }
 

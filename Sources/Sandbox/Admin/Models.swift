@@ -31,6 +31,9 @@ struct SandboxState: Codable, Sendable, Equatable {
     var subscriptions: [StoredServiceSubscription] = []
     var activeDocs: [ActiveDoc] = []
     var applications: [Application] = []
+    /// Hits per application, metric and hour, for the analytics endpoints; empty in a
+    /// state file written before the sandbox counted them.
+    var traffic = TrafficLedger()
 
     /// Ids are per table, increasing, never reused (as database ids).
     mutating func newID(_ table: String) -> Int {

@@ -25,7 +25,7 @@ public struct MaasCommand: ParsableCommand {
             ModelsCommand.self, CompleteCommand.self, ChatCommand.self, EmbedCommand.self,
             TokenizeCommand.self, DetokenizeCommand.self, HealthCommand.self, BenchCommand.self,
             BackendCommand.self, ProductCommand.self, DocCommand.self, PromoteCommand.self, PortalCommand.self,
-            AccountCommand.self, SubscribeCommand.self, UnsubscribeCommand.self, AppCommand.self,
+            AccountCommand.self, SubscribeCommand.self, UnsubscribeCommand.self, AppCommand.self, UsageCommand.self,
             ApplyCommand.self, ExportCommand.self,
             SandboxCommand.self,
         ]
