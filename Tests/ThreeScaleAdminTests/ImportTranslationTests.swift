@@ -171,4 +171,35 @@ struct ImportTranslationTests {
         #expect(ImportNaming.unique(String(repeating: "y", count: 255), taken: &taken).count == 255)
         #expect(ImportNaming.unique(String(repeating: "y", count: 255), taken: &taken).hasSuffix("_2"))
     }
+
+    @Test("a removed operation's method is deleted after the deploy that drops its rule, not before")
+    func methodDeletesAfterDeploy() throws {
+        var server = InMemory3scale()
+        let gateway = DocumentServers.Gateway()
+        let full = try Self.translate("import/swagger2-models.json", settings: ImportSettings(backend: .url("http://m"), promote: true))
+        server.apply(try Planner.plan(full.resources, state: server.state, documents: full.documents(gateway: gateway)))
+
+        guard case .object(var document) = full.document, case .object(var paths)? = document["paths"] else {
+            Issue.record("not an object"); return
+        }
+        paths["/v1/completions"] = nil
+        document["paths"] = .object(paths)
+        for promote in [true, false] {
+            let changed = try ImportTranslator.translate(
+                .object(document), source: "changed.json", name: "API", systemName: "api",
+                settings: ImportSettings(backend: .url("http://m"), promote: promote))
+            let plan = try Planner.plan(changed.resources, state: server.state, documents: changed.documents(gateway: gateway))
+            let lines = plan.lines.filter { !$0.hasPrefix("update API doc") }
+            // Without a promotion, production keeps counting the method: 3scale refuses its delete until then.
+            #expect(lines == (promote ? [
+                "delete mapping rule POST /v1/completions$ of product api",
+                "deploy product api to staging",
+                "promote the latest staging config of product api to production",
+                "delete method create_completion of product api",
+            ] : [
+                "delete mapping rule POST /v1/completions$ of product api",
+                "delete method create_completion of product api",
+            ]), "\(plan.lines)")
+        }
+    }
 }

@@ -28,6 +28,10 @@ public struct ImportSettings: Sendable, Equatable {
 
     public static let defaultPlanName = "Standard Plan"
 
-    /// The plan's key in the product: `standard` for the default, as `product create --preset vllm` names it.
-    var planKey: String { planName.map(ImportNaming.systemName) ?? "standard" }
+    /// The plan's key in the product: `standard` for the default (named or not), as
+    /// `product create --preset vllm` names it, so the two never fight over the plan.
+    var planKey: String {
+        guard let planName, planName != Self.defaultPlanName else { return "standard" }
+        return ImportNaming.systemName(planName)
+    }
 }
