@@ -982,13 +982,13 @@ _maas_product() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|show|create|update|delete|rules|methods|policies|plans|limit)
+    list|show|create|update|delete|rules|methods|policies|plans|limit|import)
         # Offer subcommand argument completions
         "_maas_product_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list show create update delete rules methods policies plans limit' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list show create update delete rules methods policies plans limit import' -- "${cur}"))
         ;;
     esac
 }
@@ -1619,6 +1619,50 @@ _maas_product_limit() {
     case "${positional_number}" in
     1)
         __maas_add_completions -W "$(__maas_custom_complete ---completion product limit -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_product_import() {
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--dry-run --publish-doc --promote --no-color -q --quiet --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--name --backend --backend-url --plan --concurrency --profile -o --output)
+    __maas_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--name')
+        return
+        ;;
+    '--backend')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product import -- --backend "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--backend-url')
+        return
+        ;;
+    '--plan')
+        return
+        ;;
+    '--concurrency')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion product import -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __maas_add_completions -o plusdirs -fX '!*.@(json|yaml|yml)'
         return
         ;;
     esac

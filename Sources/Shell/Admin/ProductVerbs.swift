@@ -7,7 +7,7 @@ struct ProductCommand: CommandGroup {
         commandName: "product", abstract: "3scale products: what consumers subscribe to (methods, rules, policies, plans).",
         subcommands: [List.self, Show.self, Create.self, Update.self, Delete.self,
                       ProductRulesCommand.self, ProductMethodsCommand.self, ProductPoliciesCommand.self,
-                      ProductPlansCommand.self, ProductLimitCommand.self])
+                      ProductPlansCommand.self, ProductLimitCommand.self, ProductImportCommand.self])
 
     struct Row: Encodable {
         var id: Int

@@ -22,6 +22,9 @@ public enum ObjectRef: Sendable, Hashable, CustomStringConvertible {
 public actor NameCache {
     private var ids: [String: [String: Int]] = [:]
     private var loaded: Set<String> = []
+    /// Objects this client created, per scope: a listing that started before the create
+    /// (concurrent imports) must not hide them.
+    private var created: [String: [String: Int]] = [:]
 
     public init() {}
 
@@ -34,6 +37,7 @@ public actor NameCache {
     public func store(_ entries: [(name: String, id: Int)], in scope: String) {
         var table: [String: Int] = [:]
         for entry in entries { table[entry.name] = entry.id }
+        for (name, id) in created[scope] ?? [:] where table[name] == nil { table[name] = id }
         ids[scope] = table
         loaded.insert(scope)
     }
@@ -41,10 +45,12 @@ public actor NameCache {
     /// One object just created; the scope is not thereby complete.
     public func remember(_ name: String, id: Int, in scope: String) {
         ids[scope, default: [:]][name] = id
+        created[scope, default: [:]][name] = id
     }
 
     public func forget(scope: String) {
         ids[scope] = nil
+        created[scope] = nil
         loaded.remove(scope)
     }
 

@@ -124,6 +124,9 @@ public enum Stage: Int, Sendable, Codable, Comparable, CaseIterable {
     case applicationChanges
     case deploy
     case promote
+    /// A product's metric and method deletes when the same plan deploys the config
+    /// without their rules: 3scale refuses them while the latest config uses them.
+    case metricDeletesAfterDeploy
 
     public static func < (lhs: Stage, rhs: Stage) -> Bool { lhs.rawValue < rhs.rawValue }
 

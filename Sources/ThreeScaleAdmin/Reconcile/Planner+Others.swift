@@ -206,8 +206,21 @@ extension PlanBuilder {
         if changed || current?.stagingVersion == nil {
             add(.deploy, "deploy product \(product) to staging", .deployStaging(product: product))
         }
-        if production && (changed || current?.stagingVersion == nil || current?.productionVersion != current?.stagingVersion) {
+        let promotes = production && (changed || current?.stagingVersion == nil || current?.productionVersion != current?.stagingVersion)
+        if promotes {
             add(.promote, "promote the latest staging config of product \(product) to production", .promoteToProduction(product: product))
+        }
+        // 3scale refuses to delete a method that the latest staging or production config
+        // still counts; once both are replaced by configs without its rules, it can go.
+        if changed && (promotes || current?.productionVersion == nil) {
+            for index in actions.indices where actions[index].stage == .productMetricDeletes {
+                switch actions[index].operation {
+                case .deleteMethod(.product(product), _, _), .deleteMetric(.product(product), _, _):
+                    actions[index].stage = .metricDeletesAfterDeploy
+                default:
+                    break
+                }
+            }
         }
     }
 

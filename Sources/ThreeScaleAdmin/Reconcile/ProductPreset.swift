@@ -31,14 +31,26 @@ public enum ProductPreset {
         let system = systemName ?? defaultSystemName(name).lowercased()
         var spec = ProductSpec(name: name, systemName: system)
         spec.metrics = ["hits": .hits]
-        spec.deployment = DeploymentSpec(apicastHosted: ApicastHostedSpec(authentication: AuthenticationSpec(
-            userkey: UserKeyAuthenticationSpec(authUserKey: "Authorization", credentials: "headers"))))
+        spec.deployment = labDeployment
         spec.backendUsages = [backend: BackendUsageSpec(path: backendPath)]
         spec.mappingRules = vllmEndpoints.map {
             MappingRuleSpec(httpMethod: $0.httpMethod, pattern: $0.pattern, metricMethodRef: $0.method, increment: 1)
         }
         spec.methods = Dictionary(uniqueKeysWithValues: vllmEndpoints.map { ($0.method, MethodSpec(friendlyName: $0.friendlyName)) })
-        spec.policies = [
+        spec.policies = labPolicies(timeoutSeconds: timeoutSeconds)
+        spec.applicationPlans = ["standard": ApplicationPlanSpec(name: planName, appsRequireApproval: false, published: true)]
+        return ProductResource(metadata: ObjectMeta(name: resourceName ?? system, namespace: namespace), spec: spec)
+    }
+
+    /// The lab's credentials: the user key read from the `Authorization` header (the
+    /// `remove-bearer` policy strips `Bearer `), on hosted APIcast.
+    public static let labDeployment = DeploymentSpec(apicastHosted: ApicastHostedSpec(authentication: AuthenticationSpec(
+        userkey: UserKeyAuthenticationSpec(authUserKey: "Authorization", credentials: "headers"))))
+
+    /// The lab's policy chain: cors (the seed's configuration), remove-bearer, apicast,
+    /// upstream_connection with `timeoutSeconds` for connect, read and send.
+    public static func labPolicies(timeoutSeconds: Int = 180) -> [PolicyConfigSpec] {
+        [
             PolicyConfigSpec(name: "cors", version: "builtin", configuration: .object([
                 "allow_credentials": .bool(true),
                 "allow_headers": .array([.string("Authorization"), .string("Content-type"), .string("Accept")]),
@@ -51,7 +63,5 @@ public enum ProductPreset {
                 "connect_timeout": .int(timeoutSeconds), "read_timeout": .int(timeoutSeconds), "send_timeout": .int(timeoutSeconds),
             ])),
         ]
-        spec.applicationPlans = ["standard": ApplicationPlanSpec(name: planName, appsRequireApproval: false, published: true)]
-        return ProductResource(metadata: ObjectMeta(name: resourceName ?? system, namespace: namespace), spec: spec)
     }
 }

@@ -32,3 +32,24 @@ func concurrentMap<T: Sendable, R: Sendable>(
     }
     return try outcome.get()
 }
+
+/// Maps with at most `limit` transforms in flight, every item to its own result (one
+/// failing item stops none of the others); results keep the input order.
+func boundedMap<T: Sendable, R: Sendable>(_ items: [T], limit: Int, _ transform: @escaping @Sendable (T) async -> R) async -> [R] {
+    await withTaskGroup(of: (Int, R).self) { group in
+        var results: [R?] = Array(repeating: nil, count: items.count)
+        var next = 0
+        func start() {
+            let index = next
+            let item = items[index]
+            group.addTask { (index, await transform(item)) }
+            next += 1
+        }
+        while next < min(max(limit, 1), items.count) { start() }
+        while let (index, result) = await group.next() {
+            results[index] = result
+            if next < items.count { start() }
+        }
+        return results.compactMap { $0 }
+    }
+}
