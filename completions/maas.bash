@@ -2095,13 +2095,13 @@ _maas_app() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    list|show|create|delete)
+    list|show|create|delete|key|suspend|resume|plan)
         # Offer subcommand argument completions
         "_maas_app_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'list show create delete' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'list show create delete key suspend resume plan' -- "${cur}"))
         ;;
     esac
 }
@@ -2231,6 +2231,144 @@ _maas_app_delete() {
     esac
 }
 
+_maas_app_key() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __maas_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    regenerate)
+        # Offer subcommand argument completions
+        "_maas_app_key_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'regenerate' -- "${cur}"))
+        ;;
+    esac
+}
+
+_maas_app_key_regenerate() {
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--reveal --no-color -q --quiet --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--save-profile --profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--save-profile')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion app key regenerate -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion app key regenerate -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_app_suspend() {
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion app suspend -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion app suspend -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_app_resume() {
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion app resume -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion app resume -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_maas_app_plan() {
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile -o --output)
+    __maas_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion app plan -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion app plan -- positional@0 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
 _maas_usage() {
     repeating_flags=(-v --verbose)
     non_repeating_flags=(--top --no-color -q --quiet --version -h --help)
@@ -2335,7 +2473,7 @@ _maas_export() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __maas_add_completions -W 'backend'$'\n''product'$'\n''activedoc'
+        __maas_add_completions -W 'backend'$'\n''product'$'\n''activedoc'$'\n''account'
         return
         ;;
     2)
