@@ -36,7 +36,7 @@ struct ApplyCommand: ShellCommand {
     }
 
     private func loadResources(_ context: CommandContext) throws -> ResourceSet {
-        let path = file == "-" ? "<stdin>" : (file.hasPrefix("/") || context.scriptDirectory == nil ? file : "\(context.scriptDirectory!)/\(file)")
+        let path = file == "-" ? "<stdin>" : context.path(file)
         let text: String
         if file == "-" {
             text = try BoundedInput.readStandardInput(limit: BoundedInput.documentLimit)

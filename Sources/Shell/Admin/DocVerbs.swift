@@ -60,7 +60,7 @@ struct DocCommand: CommandGroup {
 
         func body(_ context: CommandContext, client: AdminClient) async throws -> String? {
             if let file {
-                let path = file.hasPrefix("/") || context.scriptDirectory == nil ? file : "\(context.scriptDirectory!)/\(file)"
+                let path = context.path(file)
                 return try OpenAPIDocumentCheck.check(try BoundedInput.read(path: path, limit: BoundedInput.documentLimit), source: path).json
             }
             if let url {

@@ -14,7 +14,7 @@ struct ProductImportCommand: ShellCommand {
             Several documents are imported a few at a time and summed up in one table.
             """)
 
-    @Argument(help: ArgumentHelp("OpenAPI documents (JSON or YAML, OpenAPI 3.x or Swagger 2.0): files or http(s) URLs.", valueName: "file|url"),
+    @Argument(help: ArgumentHelp("OpenAPI documents (JSON or YAML, OpenAPI 3.x or Swagger 2.0): files (`docs/*.json` patterns are expanded, also at the maas> prompt) or http(s) URLs.", valueName: "file|url"),
               completion: .file(extensions: ["json", "yaml", "yml"]))
     var documents: [String]
     @Option(help: "The product's name (default: the document's info.title); one document only.")
@@ -57,12 +57,15 @@ struct ProductImportCommand: ShellCommand {
     }
 
     func run(in context: CommandContext) async throws {
-        let sources = documents.map { argument in
+        var sources: [ImportSource] = []
+        for argument in documents {
             switch ImportSource(argument: argument) {
-            case .url(let url): return ImportSource.url(url)
-            case .file(let path):
-                return .file(path: path.hasPrefix("/") || context.scriptDirectory == nil ? path : "\(context.scriptDirectory!)/\(path)")
+            case .url(let url): sources.append(.url(url))
+            case .file(let path): sources += try context.paths([path]).map { .file(path: $0) }
             }
+        }
+        if name != nil && sources.count > 1 {
+            throw ShellError("--name names one product, but the documents are \(sources.count) files")
         }
         let output = context.output
         let table = (context.options.output ?? .table) == .table
