@@ -64,13 +64,13 @@ enum UsageView {
             columns: ["PERIOD"] + shown.map { $0.name.uppercased() },
             rows: rows + [["TOTAL"] + shown.map { String($0.total) }]))
         guard table else { return }
-        let quiet = report.series.filter { $0.total == 0 }.map(\.name)
+        let quiet = report.series.dropFirst().filter { $0.total == 0 }.map(\.name)
         if !quiet.isEmpty, !context.options.quiet { output.print(output.style("no traffic: " + quiet.joined(separator: ", "), .dim)) }
         guard output.isTerminal else { return }
         let chart = UsageChart(glyphs: .choose(color: output.color, environment: context.environment),
                                width: terminalWidth(environment: context.environment))
         output.print("")
-        for line in chart.sparklines(report.series.map { UsageChart.Row(label: $0.name, values: $0.values) }) { output.print(line) }
+        for line in chart.sparklines(shown.map { UsageChart.Row(label: $0.name, values: $0.values) }) { output.print(line) }
     }
 
     static func emit(_ ranking: UsageRanking, context: CommandContext) throws {
