@@ -44,7 +44,7 @@ public enum MaasMain {
         }
         let interactive = script == nil && rest.isEmpty && stdinIsTerminal
         var environment = environment
-        if root.globals.noColor { environment["NO_COLOR"] = "1" }
+        if root.globals.common.noColor { environment["NO_COLOR"] = "1" }
         let interpreter = Interpreter(
             environment: environment, output: .standard(environment: environment),
             profileStore: ProfileStore(environment: environment), sessionOptions: root.globals.settings,

@@ -10,6 +10,17 @@ public struct GlobalOptions: ParsableArguments, Sendable {
             completion: .custom { _, _, _ in ProfileNames.fromDefaultLocation() })
     public var profile: String?
 
+    @OptionGroup public var common: CommonOptions
+
+    public init() {}
+
+    /// The parsed values as plain settings (reading an unparsed option group would trap).
+    var settings: Settings { common.settings(profile: profile) }
+}
+
+/// The global options other than `--profile`: `compare`, whose `--profile` is repeatable
+/// (one target each), takes these.
+public struct CommonOptions: ParsableArguments, Sendable {
     @Option(name: [.short, .long], help: "Output format: table, json or yaml.")
     public var output: OutputFormat?
 
@@ -25,8 +36,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
 
     public init() {}
 
-    /// The parsed values as plain settings (reading an unparsed option group would trap).
-    var settings: Settings {
+    func settings(profile: String?) -> Settings {
         Settings(profile: profile, output: output, noColor: noColor, quiet: quiet, verbose: verbose)
     }
 }

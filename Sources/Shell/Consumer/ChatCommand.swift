@@ -25,7 +25,7 @@ struct ChatCommand: ShellCommand {
             var session = ChatSession(model: try await access.model(sampling.model), options: sampling.options)
             if let system { session.messages.append(.system(system)) }
             if let message {
-                let result = await session.turn(message, client: access.client, output: context.output)
+                let result = await session.turn(message, access: access, context: context)
                 printStats(result, context: context)
                 try finishStream(result)
                 return
@@ -47,19 +47,26 @@ struct ChatSession: Sendable {
     var showStats = true
 
     /// Sends `text` as the next user message and streams the answer; the (possibly partial) answer joins the conversation.
-    mutating func turn(_ text: String, client: GatewayClient, output: Output) async -> StreamPrinter.Result {
+    /// The turn is recorded, answered or not.
+    mutating func turn(_ text: String, access: GatewayAccess, context: CommandContext) async -> StreamPrinter.Result {
         messages.append(.user(text))
+        var record = access.record(.chat, model: model, messages: messages, options: options)
         let start = ContinuousClock.now
         let result: StreamPrinter.Result
         do {
-            let events = try await client.streamChat(ChatRequest(model: model, messages: messages, options: options))
-            result = await StreamPrinter(output: output).print(events, startedAt: start)
+            let events = try await access.client.streamChat(ChatRequest(model: model, messages: messages, options: options))
+            result = await StreamPrinter(output: context.output).print(events, startedAt: start)
         } catch {
             messages.removeLast()
             var failed = StreamPrinter.Result()
             if error == .cancelled { failed.interrupted = true } else { failed.failure = error }
+            failed.total = ContinuousClock.now - start
+            record.take(failed)
+            context.record(record)
             return failed
         }
+        record.take(result)
+        context.record(record)
         if !result.text.isEmpty || result.failure == nil { messages.append(.assistant(result.text)) }
         return result
     }
@@ -145,12 +152,13 @@ struct ChatMode {
     }
 
     private mutating func send(_ text: String) async {
-        let client = access.client
+        let access = access
+        let context = context
         let output = context.output
         var session = self.session
         let run: @Sendable () async -> (ChatSession, StreamPrinter.Result) = { [session] in
             var turnSession = session
-            let result = await turnSession.turn(text, client: client, output: output)
+            let result = await turnSession.turn(text, access: access, context: context)
             return (turnSession, result)
         }
         let (updated, result): (ChatSession, StreamPrinter.Result)

@@ -57,17 +57,32 @@ struct CompleteCommand: ShellCommand {
             var options = sampling.options
             options.stop = stop
             let request = CompletionRequest(model: try await access.model(sampling.model), prompt: prompt, options: options, echo: echo)
+            var record = access.record(.complete, model: request.model, prompt: prompt, options: options)
             let streaming = !noStream && (stream || context.output.isTerminal) && (context.options.output ?? .table) == .table
-            if streaming {
-                let start = ContinuousClock.now
-                let events = try await access.client.streamCompletion(request)
-                let result = await StreamPrinter(output: context.output).print(events, startedAt: start)
-                printStats(result, context: context)
-                try finishStream(result)
-            } else {
-                let start = ContinuousClock.now
-                let response = try await access.client.complete(request)
-                try emitAnswer(text: response.text, usage: response.usage, start: start, context: context)
+            let start = ContinuousClock.now
+            do {
+                if streaming {
+                    let events = try await access.client.streamCompletion(request)
+                    let result = await StreamPrinter(output: context.output).print(events, startedAt: start)
+                    record.take(result)
+                    context.record(record)
+                    printStats(result, context: context)
+                    try finishStream(result)
+                } else {
+                    let response = try await access.client.complete(request)
+                    record.answer = response.text
+                    record.status = 200
+                    record.promptTokens = response.usage?.promptTokens
+                    record.completionTokens = response.usage?.completionTokens ?? 0
+                    record.total = ContinuousClock.now - start
+                    context.record(record)
+                    try emitAnswer(text: response.text, usage: response.usage, start: start, context: context)
+                }
+            } catch let failure as GatewayError {
+                record.total = ContinuousClock.now - start
+                record.fail(failure)
+                context.record(record)
+                throw failure
             }
         }
     }

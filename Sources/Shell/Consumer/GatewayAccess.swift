@@ -1,9 +1,10 @@
 import ModelGateway
 import Profiles
+import Untrusted
 
 /// Builds the gateway client from the profile in force and picks the model, so
 /// every consumer verb connects and chooses the same way.
-struct GatewayAccess {
+struct GatewayAccess: Sendable {
     let context: CommandContext
     let profile: ResolvedProfile
     let client: GatewayClient
@@ -13,14 +14,22 @@ struct GatewayAccess {
     static func with<T: Sendable>(
         _ context: CommandContext, maxConnections: Int? = nil, _ body: (GatewayAccess) async throws -> T
     ) async throws -> T {
-        let profile = try context.resolvedProfile()
+        let access = try open(context, profile: try context.resolvedProfile(), maxConnections: maxConnections)
+        return try await withCleanup({ try await body(access) }, cleanup: { await access.close() })
+    }
+
+    /// A client for `profile`'s gateway; the caller closes it.
+    static func open(_ context: CommandContext, profile: ResolvedProfile, maxConnections: Int? = nil) throws -> GatewayAccess {
         var configuration = try configuration(for: profile)
         configuration.maxConnections = maxConnections
         configuration.logger = context.logger
         let client = try GatewayClient(configuration: configuration)
         context.warnIfInsecure(profile)
-        let access = GatewayAccess(context: context, profile: profile, client: client)
-        return try await withCleanup({ try await body(access) }, cleanup: { try? await client.shutdown() })
+        return GatewayAccess(context: context, profile: profile, client: client)
+    }
+
+    func close() async {
+        try? await client.shutdown()
     }
 
     static func configuration(for profile: ResolvedProfile) throws -> GatewayConfiguration {
@@ -45,6 +54,13 @@ struct GatewayAccess {
             caFile: settings.caFile, insecureTLS: settings.insecure ?? false,
             connectTimeout: .milliseconds(Int64((settings.connectTimeout ?? 10) * 1000)),
             readTimeout: .milliseconds(Int64((settings.readTimeout ?? 180) * 1000)))
+    }
+
+    /// A record of a prompt to this gateway, to be filled in as the answer arrives.
+    func record(_ verb: PromptRecord.Verb, model: String, prompt: String? = nil, messages: [ChatMessage] = [], options: SamplingOptions) -> PromptRecord {
+        PromptRecord(
+            verb: verb, profile: profile.name, gateway: URLDisplay.redacted(client.configuration.baseURL), model: model,
+            prompt: prompt, messages: messages, options: options)
     }
 
     /// `--model`, else the profile's model, else the only model the gateway serves (cached for the session).

@@ -164,11 +164,17 @@ public enum TerminalControl: Sendable, Equatable {
     case carriageReturn
     /// Erase from the cursor to the end of the line.
     case eraseToEndOfLine
+    /// Up this many lines, to redraw a block (`compare`'s live columns).
+    case cursorUp(Int)
+    /// Erase from the cursor to the end of the screen.
+    case eraseBelow
 
     var sequence: String {
         switch self {
         case .carriageReturn: "\r"
         case .eraseToEndOfLine: "\u{1B}[K"
+        case .cursorUp(let lines): lines > 0 ? "\u{1B}[\(lines)A" : ""
+        case .eraseBelow: "\u{1B}[J"
         }
     }
 }

@@ -29,4 +29,9 @@ public struct CommandContext: Sendable {
     public func resolvedProfile() throws -> ResolvedProfile {
         try ResolvedProfile.resolve(document: try profileStore.load(), selected: options.profile, environment: environment)
     }
+
+    /// Every prompt's outcome passes here, answered or failed: `expect` checks the last one.
+    func record(_ record: PromptRecord) {
+        interpreter.rememberAnswer(record)
+    }
 }

@@ -30,6 +30,8 @@ public final class Interpreter: Sendable {
         var warnings: Set<String> = []
         /// The profile the run uses: `--profile` at first, then whichever a command made current.
         var profile: String?
+        /// The last prompt's outcome, for `expect`.
+        var lastAnswer: PromptRecord?
     }
 
     private let state = Mutex(State())
@@ -111,6 +113,13 @@ public final class Interpreter: Sendable {
     func sandboxOrigins() async -> Set<String> {
         guard let sandbox = embeddedSandbox.withLock({ $0 }) else { return [] }
         return await sandbox.origins()
+    }
+
+    /// What the last `complete`, chat turn or `compare` ended with; nil before the first.
+    public var lastAnswer: PromptRecord? { state.withLock { $0.lastAnswer } }
+
+    func rememberAnswer(_ record: PromptRecord) {
+        state.withLock { $0.lastAnswer = record }
     }
 
     /// True the first time a warning is given in this session.

@@ -12,3 +12,11 @@ func terminalWidth(environment: [String: String]) -> Int {
     if let columns = environment["COLUMNS"].flatMap({ Int($0) }), (1...10_000).contains(columns) { return columns }
     return 80
 }
+
+/// The rows of the terminal on standard output: the kernel's window size, else `LINES`, else 24.
+func terminalHeight(environment: [String: String]) -> Int {
+    var size = winsize()
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
+    if let lines = environment["LINES"].flatMap({ Int($0) }), (1...10_000).contains(lines) { return lines }
+    return 24
+}
