@@ -22,7 +22,7 @@ public struct MaasCommand: ParsableCommand {
             ExitCommand.self, SetCommand.self, UnsetCommand.self, EchoCommand.self,
             SourceCommand.self, SleepCommand.self, VersionCommand.self,
             ProfileCommand.self, LoginCommand.self, AdminCommand.self, WhoamiCommand.self,
-            ModelsCommand.self, CompleteCommand.self, ChatCommand.self, EmbedCommand.self,
+            ModelsCommand.self, CompleteCommand.self, ChatCommand.self, CompareCommand.self, EmbedCommand.self,
             TokenizeCommand.self, DetokenizeCommand.self, HealthCommand.self, BenchCommand.self,
             BackendCommand.self, ProductCommand.self, DocCommand.self, PromoteCommand.self, PortalCommand.self,
             AccountCommand.self, SubscribeCommand.self, UnsubscribeCommand.self, AppCommand.self, UsageCommand.self,

@@ -79,8 +79,17 @@ struct ChatMode {
     let access: GatewayAccess
     let lines: any LineSource
     let context: CommandContext
+    /// Set by `/compare`: the models the next message goes to.
+    var comparing: [String] = []
 
-    static let commands = ["/exit", "/reset", "/system", "/model", "/set", "/save", "/load", "/history", "/stats", "/help"]
+    init(session: ChatSession, access: GatewayAccess, lines: any LineSource, context: CommandContext) {
+        self.session = session
+        self.access = access
+        self.lines = lines
+        self.context = context
+    }
+
+    static let commands = ["/exit", "/reset", "/system", "/model", "/compare", "/set", "/save", "/load", "/history", "/stats", "/help"]
 
     mutating func run() async throws {
         let output = context.output
@@ -95,7 +104,7 @@ struct ChatMode {
         }
         let completer = Completer(firstWords: Self.commands) { command in
             switch command {
-            case "/model": interpreter.cachedModels(for: gateway) ?? []
+            case "/model", "/compare": interpreter.cachedModels(for: gateway) ?? []
             case "/set": ["temperature", "max-tokens", "top-p"]
             case "/stats": ["on", "off"]
             default: []
@@ -152,6 +161,7 @@ struct ChatMode {
     }
 
     private mutating func send(_ text: String) async {
+        guard comparing.isEmpty else { return await compare(text) }
         let access = access
         let context = context
         let output = context.output
@@ -175,6 +185,27 @@ struct ChatMode {
         } else if result.interrupted {
             output.note(output.style("interrupted: the partial answer stays in the conversation", .dim))
         }
+    }
+
+    /// Sends `text` to every model `/compare` named, side by side; the first model's answer joins the conversation.
+    private mutating func compare(_ text: String) async {
+        let models = comparing
+        comparing = []
+        let targets = CompareTarget.uniquelyLabelled(models.map { CompareTarget(label: $0, access: access, model: $0) })
+        let request = CompareRequest(body: .messages(session.messages + [.user(text)]), options: session.options)
+        let run: @Sendable () async -> [[StreamPrinter.Result]] = { [context] in
+            await CompareSession(targets: targets, request: request, context: context).run(times: 1)
+        }
+        let results = if let interrupts = context.interpreter.interrupts { await interrupts.cancellable(run) } else { await run() }
+        do {
+            try CompareSession.show(targets: targets, results: results, context: context)
+        } catch {
+            context.output.error("error: \(error)")
+        }
+        guard let first = results.first?.last, !first.text.isEmpty else { return }
+        session.messages.append(.user(text))
+        session.messages.append(.assistant(first.text))
+        context.output.note(context.output.style("\(models[0])'s answer stays in the conversation", .dim))
     }
 
     enum Next { case stay, leave }
@@ -201,6 +232,13 @@ struct ChatMode {
             }
             session.model = argument
             output.print("model: \(argument)")
+        case "/compare":
+            let models = argument.split(separator: " ").map(String.init)
+            guard !models.isEmpty, models.count <= CompareCommand.maximumTargets else {
+                throw ShellError("/compare MODEL… (up to \(CompareCommand.maximumTargets)): the next message goes to each of them")
+            }
+            comparing = models
+            output.print("the next message goes to \(models.joined(separator: ", "))")
         case "/set":
             try set(argument)
         case "/save":
@@ -241,6 +279,7 @@ struct ChatMode {
                 /reset                     forget the conversation (keeps the system prompt)
                 /system TEXT               set (or with no TEXT remove) the system prompt
                 /model NAME                talk to another model
+                /compare M1 M2…            send the next message to these models, side by side
                 /set temperature|max-tokens|top-p VALUE
                 /save FILE, /load FILE     the conversation as OpenAI messages JSON
                 /history                   show the conversation

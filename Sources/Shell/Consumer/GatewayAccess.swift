@@ -56,10 +56,13 @@ struct GatewayAccess: Sendable {
             readTimeout: .milliseconds(Int64((settings.readTimeout ?? 180) * 1000)))
     }
 
+    /// The gateway's URL as it may be shown and stored: without user-info.
+    var gateway: String { URLDisplay.redacted(client.configuration.baseURL) }
+
     /// A record of a prompt to this gateway, to be filled in as the answer arrives.
     func record(_ verb: PromptRecord.Verb, model: String, prompt: String? = nil, messages: [ChatMessage] = [], options: SamplingOptions) -> PromptRecord {
         PromptRecord(
-            verb: verb, profile: profile.name, gateway: URLDisplay.redacted(client.configuration.baseURL), model: model,
+            verb: verb, profile: profile.name, gateway: gateway, model: model,
             prompt: prompt, messages: messages, options: options)
     }
 

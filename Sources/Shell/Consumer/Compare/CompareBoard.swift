@@ -86,7 +86,7 @@ final class CompareBoard: Sendable {
             Array(SideBySide.wrap(SideBySide.clean(result.text), width: each).suffix(bodyLines))
         }
         var lines = [SideBySide.row(titles.map { SideBySide.cut(Table.cell($0), to: each) }, width: each, style: .bold)]
-        for index in 0..<bodyLines {
+        for index in 0..<max(1, tails.map(\.count).max() ?? 0) {
             lines.append(SideBySide.row(tails.map { index < $0.count ? $0[index] : "" }, width: each, style: nil))
         }
         lines.append(SideBySide.row(statuses.map { SideBySide.cut($0, to: each) }, width: each, style: .dim))

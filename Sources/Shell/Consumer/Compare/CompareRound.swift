@@ -23,6 +23,11 @@ struct CompareRound: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         var result = StreamPrinter.Result()
+        if let unavailable = target.unavailable {
+            result.failure = unavailable
+            board.finish(index, result)
+            return result
+        }
         do {
             let events: EventStream
             switch request.body {

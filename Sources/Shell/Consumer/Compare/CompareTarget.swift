@@ -6,6 +6,8 @@ struct CompareTarget: Sendable {
     var label: String
     let access: GatewayAccess
     var model: String
+    /// Why this target cannot be asked (its gateway refused to list the models); it shows in its column.
+    var unavailable: GatewayError?
 
     /// Titles made unique (`m`, `m #2`), so every column and table row can be told apart.
     static func uniquelyLabelled(_ targets: [CompareTarget]) -> [CompareTarget] {
