@@ -19,7 +19,7 @@ struct LogsCommand: CommandGroup {
 
         static let maximumLimit = 10_000
 
-        @Option(name: [.short, .customLong("limit")], help: "How many entries, newest first.")
+        @Option(name: [.customShort("n"), .customLong("limit")], help: "How many entries, newest first.")
         var count = 20
         @OptionGroup var filters: LogFilterOptions
         @OptionGroup var common: CommonOptions
