@@ -129,7 +129,7 @@ let package = Package(
         ),
         .executableTarget(name: "maas", dependencies: ["Shell"]),
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "Untrusted", propertyBased]),
-        .testTarget(name: "PromptLogTests", dependencies: ["PromptLog"]),
+        .testTarget(name: "PromptLogTests", dependencies: ["PromptLog", .product(name: "SQLiteNIO", package: "sqlite-nio")]),
         .testTarget(name: "UntrustedTests", dependencies: ["Untrusted", propertyBased]),
         .testTarget(
             name: "ThreeScaleAdminTests",

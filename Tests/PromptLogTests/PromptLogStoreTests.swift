@@ -1,5 +1,6 @@
 import Foundation
 import PromptLog
+import SQLiteNIO
 import Testing
 
 /// The store on a temporary file: what goes in comes out, filters, search, the size bound, modes.
@@ -160,6 +161,22 @@ import Testing
 
         await #expect(throws: PromptLogError("file is not a database")) { try await PromptLogStore.open(path: folder + "/garbage.db") }
         await #expect(throws: PromptLogError("it is a folder, not a file")) { try await PromptLogStore.open(path: folder + "/dir.db") }
+    }
+
+    @Test func aWriteWaitsForAnotherWriterAboutTwoSecondsThenFails() async throws {
+        try await Self.withStore { store, path in
+            try await store.insert(Self.entry("before"), maxBytes: Self.big)
+            let other = try await SQLiteConnection.open(storage: .file(path: path))
+            _ = try await other.query("BEGIN IMMEDIATE")
+            let start = ContinuousClock.now
+            await #expect(throws: PromptLogError("database is locked")) { try await store.insert(Self.entry("blocked"), maxBytes: Self.big) }
+            let waited = ContinuousClock.now - start
+            #expect(waited >= .milliseconds(1500) && waited < .seconds(10), "\(waited)")
+            _ = try await other.query("ROLLBACK")
+            try await other.close()
+            try await store.insert(Self.entry("after"), maxBytes: Self.big)
+            #expect(try await store.list(PromptLogFilter()).map(\.prompt) == ["after", "before"])
+        }
     }
 
     @Test func twoConnectionsWriteAtOnce() async throws {
