@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         // Without its default ExternalLoading trait: maas never follows external references, and the trait slows the build.
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
     ],
     targets: [
         .systemLibrary(
@@ -93,10 +94,19 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
+        // The prompt log: an SQLite file of what was sent and answered, with full-text search
+        // and a size bound. Storage only; it never prints.
+        .target(
+            name: "PromptLog",
+            dependencies: [
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "Shell",
             dependencies: [
-                "CEditLine", "Profiles", "Sandbox", "SandboxModel", "ModelGateway", "ThreeScaleAdmin", "LoadTest", "Untrusted",
+                "CEditLine", "Profiles", "Sandbox", "SandboxModel", "ModelGateway", "ThreeScaleAdmin", "LoadTest", "Untrusted", "PromptLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -119,6 +129,7 @@ let package = Package(
         ),
         .executableTarget(name: "maas", dependencies: ["Shell"]),
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "Untrusted", propertyBased]),
+        .testTarget(name: "PromptLogTests", dependencies: ["PromptLog", .product(name: "SQLiteNIO", package: "sqlite-nio")]),
         .testTarget(name: "UntrustedTests", dependencies: ["Untrusted", propertyBased]),
         .testTarget(
             name: "ThreeScaleAdminTests",

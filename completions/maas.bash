@@ -163,7 +163,7 @@ _maas() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=(-v --verbose)
-    local -a non_repeating_flags=(--continue-on-error --sandbox --fresh -y --yes --no-color -q --quiet --version -h --help)
+    local -a non_repeating_flags=(--continue-on-error --sandbox --fresh -y --yes --no-color -q --quiet --no-log --version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=(-f --file -c --command --profile -o --output)
     __maas_offer_flags_options 0
@@ -192,13 +192,13 @@ _maas() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    exit|set|unset|echo|source|sleep|version|profile|login|admin|whoami|models|complete|chat|embed|tokenize|detokenize|health|bench|backend|product|doc|promote|portal|account|subscribe|unsubscribe|app|usage|apply|export|sandbox|help)
+    exit|set|unset|echo|source|sleep|version|profile|login|admin|whoami|models|complete|chat|embed|tokenize|detokenize|health|bench|logs|backend|product|doc|promote|portal|account|subscribe|unsubscribe|app|usage|apply|export|sandbox|help)
         # Offer subcommand argument completions
         "_maas_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'exit set unset echo source sleep version profile login admin whoami models complete chat embed tokenize detokenize health bench backend product doc promote portal account subscribe unsubscribe app usage apply export sandbox help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'exit set unset echo source sleep version profile login admin whoami models complete chat embed tokenize detokenize health bench logs backend product doc promote portal account subscribe unsubscribe app usage apply export sandbox help' -- "${cur}"))
         ;;
     esac
 }
@@ -261,7 +261,7 @@ _maas_sleep() {
 
 _maas_version() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 0
@@ -304,7 +304,7 @@ _maas_profile() {
 
 _maas_profile_list() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--reveal --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--reveal --no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 0
@@ -324,7 +324,7 @@ _maas_profile_list() {
 
 _maas_profile_show() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--reveal --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--reveal --no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -368,7 +368,7 @@ _maas_profile_use() {
 
 _maas_profile_set() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 2
@@ -388,7 +388,7 @@ _maas_profile_set() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __maas_add_completions -W 'gateway'$'\n''api-key'$'\n''model'$'\n''admin-url'$'\n''admin-token'$'\n''ca-file'$'\n''insecure'$'\n''auth-header'$'\n''auth-query'$'\n''connect-timeout'$'\n''read-timeout'$'\n''key'$'\n''token'
+        __maas_add_completions -W 'gateway'$'\n''api-key'$'\n''model'$'\n''admin-url'$'\n''admin-token'$'\n''ca-file'$'\n''insecure'$'\n''auth-header'$'\n''auth-query'$'\n''connect-timeout'$'\n''read-timeout'$'\n''log'$'\n''log-max-mb'$'\n''key'$'\n''token'
         return
         ;;
     esac
@@ -396,7 +396,7 @@ _maas_profile_set() {
 
 _maas_profile_unset() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -416,7 +416,7 @@ _maas_profile_unset() {
     # Offer positional completions
     case "${positional_number}" in
     1)
-        __maas_add_completions -W 'gateway'$'\n''api-key'$'\n''model'$'\n''admin-url'$'\n''admin-token'$'\n''ca-file'$'\n''insecure'$'\n''auth-header'$'\n''auth-query'$'\n''connect-timeout'$'\n''read-timeout'$'\n''key'$'\n''token'
+        __maas_add_completions -W 'gateway'$'\n''api-key'$'\n''model'$'\n''admin-url'$'\n''admin-token'$'\n''ca-file'$'\n''insecure'$'\n''auth-header'$'\n''auth-query'$'\n''connect-timeout'$'\n''read-timeout'$'\n''log'$'\n''log-max-mb'$'\n''key'$'\n''token'
         return
         ;;
     esac
@@ -424,7 +424,7 @@ _maas_profile_unset() {
 
 _maas_profile_remove() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -452,7 +452,7 @@ _maas_profile_remove() {
 
 _maas_profile_rename() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 2
@@ -480,7 +480,7 @@ _maas_profile_rename() {
 
 _maas_login() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--gateway --key --model --profile -o --output)
     __maas_offer_flags_options 0
@@ -532,7 +532,7 @@ _maas_admin() {
 
 _maas_admin_login() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--from-openshift --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--from-openshift --no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--url --token --namespace --profile -o --output)
     __maas_offer_flags_options 0
@@ -561,7 +561,7 @@ _maas_admin_login() {
 
 _maas_whoami() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--reveal --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--reveal --no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 0
@@ -581,7 +581,7 @@ _maas_whoami() {
 
 _maas_models() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 0
@@ -601,7 +601,7 @@ _maas_models() {
 
 _maas_complete() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-stream --stream --echo --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-stream --stream --echo --no-color -q --quiet --no-log --version -h --help)
     repeating_options=(--stop)
     non_repeating_options=(--model --max-tokens --temperature --top-p --profile -o --output)
     __maas_offer_flags_options 1
@@ -637,7 +637,7 @@ _maas_complete() {
 
 _maas_chat() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--model --max-tokens --temperature --top-p --system --profile -o --output)
     __maas_offer_flags_options 1
@@ -673,7 +673,7 @@ _maas_chat() {
 
 _maas_embed() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--model --profile -o --output)
     __maas_offer_flags_options -1
@@ -697,7 +697,7 @@ _maas_embed() {
 
 _maas_tokenize() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--model --profile -o --output)
     __maas_offer_flags_options 1
@@ -721,7 +721,7 @@ _maas_tokenize() {
 
 _maas_detokenize() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--model --profile -o --output)
     __maas_offer_flags_options -1
@@ -745,7 +745,7 @@ _maas_detokenize() {
 
 _maas_health() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 0
@@ -765,7 +765,7 @@ _maas_health() {
 
 _maas_bench() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--chat --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--chat --no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--model --concurrency --requests --duration --prompt --prompt-tokens --max-tokens --profile -o --output)
     __maas_offer_flags_options 0
@@ -805,6 +805,126 @@ _maas_bench() {
     esac
 }
 
+_maas_logs() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __maas_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    list|show|rerun|export)
+        # Offer subcommand argument completions
+        "_maas_logs_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'list show rerun export' -- "${cur}"))
+        ;;
+    esac
+}
+
+_maas_logs_list() {
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--failed --no-color -q --quiet --no-log --version -h --help)
+    repeating_options=()
+    non_repeating_options=(-n --limit --model --profile --since --search -o --output)
+    __maas_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '-n'|'--limit')
+        return
+        ;;
+    '--model')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion logs list -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--since')
+        return
+        ;;
+    '--search')
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_logs_show() {
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
+    repeating_options=()
+    non_repeating_options=(-o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_logs_rerun() {
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--model -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--model')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion logs rerun -- --model "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_logs_export() {
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--failed --no-color -q --quiet --no-log --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--model --profile --since --search -o --output)
+    __maas_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--model')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion logs export -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--since')
+        return
+        ;;
+    '--search')
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
 _maas_backend() {
     repeating_flags=()
     non_repeating_flags=(--version -h --help)
@@ -830,7 +950,7 @@ _maas_backend() {
 
 _maas_backend_list() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 0
@@ -850,7 +970,7 @@ _maas_backend_list() {
 
 _maas_backend_show() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -878,7 +998,7 @@ _maas_backend_show() {
 
 _maas_backend_create() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--exist-ok --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--exist-ok --no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--url --system-name --description --profile -o --output)
     __maas_offer_flags_options 1
@@ -907,7 +1027,7 @@ _maas_backend_create() {
 
 _maas_backend_update() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--name --url --description --profile -o --output)
     __maas_offer_flags_options 1
@@ -944,7 +1064,7 @@ _maas_backend_update() {
 
 _maas_backend_delete() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -995,7 +1115,7 @@ _maas_product() {
 
 _maas_product_list() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 0
@@ -1015,7 +1135,7 @@ _maas_product_list() {
 
 _maas_product_show() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -1043,7 +1163,7 @@ _maas_product_show() {
 
 _maas_product_create() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--exist-ok --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--exist-ok --no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--backend --path --preset --auth --plan --system-name --profile -o --output)
     __maas_offer_flags_options 1
@@ -1083,7 +1203,7 @@ _maas_product_create() {
 
 _maas_product_update() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--name --description --profile -o --output)
     __maas_offer_flags_options 1
@@ -1117,7 +1237,7 @@ _maas_product_update() {
 
 _maas_product_delete() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -1168,7 +1288,7 @@ _maas_product_rules() {
 
 _maas_product_rules_list() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -1196,7 +1316,7 @@ _maas_product_rules_list() {
 
 _maas_product_rules_add() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--last --exist-ok --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--last --exist-ok --no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--metric --delta --profile -o --output)
     __maas_offer_flags_options 3
@@ -1230,7 +1350,7 @@ _maas_product_rules_add() {
 
 _maas_product_rules_remove() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options -1
@@ -1281,7 +1401,7 @@ _maas_product_methods() {
 
 _maas_product_methods_list() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -1309,7 +1429,7 @@ _maas_product_methods_list() {
 
 _maas_product_methods_add() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--exist-ok --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--exist-ok --no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--name --profile -o --output)
     __maas_offer_flags_options 2
@@ -1340,7 +1460,7 @@ _maas_product_methods_add() {
 
 _maas_product_methods_remove() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 2
@@ -1391,7 +1511,7 @@ _maas_product_policies() {
 
 _maas_product_policies_list() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -1419,7 +1539,7 @@ _maas_product_policies_list() {
 
 _maas_product_policies_add() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--exist-ok --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--exist-ok --no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--version --configuration --at --profile -o --output)
     __maas_offer_flags_options 2
@@ -1456,7 +1576,7 @@ _maas_product_policies_add() {
 
 _maas_product_policies_remove() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 2
@@ -1507,7 +1627,7 @@ _maas_product_plans() {
 
 _maas_product_plans_list() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -1535,7 +1655,7 @@ _maas_product_plans_list() {
 
 _maas_product_plans_add() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--hidden --approval-required --exist-ok --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--hidden --approval-required --exist-ok --no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 2
@@ -1563,7 +1683,7 @@ _maas_product_plans_add() {
 
 _maas_product_plans_remove() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 2
@@ -1591,7 +1711,7 @@ _maas_product_plans_remove() {
 
 _maas_product_limit() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--period --value --profile -o --output)
     __maas_offer_flags_options 3
@@ -1626,7 +1746,7 @@ _maas_product_limit() {
 
 _maas_product_import() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--dry-run --publish-doc --promote --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--dry-run --publish-doc --promote --no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--name --backend --backend-url --plan --concurrency --profile -o --output)
     __maas_offer_flags_options -1
@@ -1693,7 +1813,7 @@ _maas_doc() {
 
 _maas_doc_list() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 0
@@ -1713,7 +1833,7 @@ _maas_doc_list() {
 
 _maas_doc_show() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--body --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--body --no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -1741,7 +1861,7 @@ _maas_doc_show() {
 
 _maas_doc_create() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--publish --skip-validation --exist-ok --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--publish --skip-validation --exist-ok --no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--product --file --url --system-name --profile -o --output)
     __maas_offer_flags_options 1
@@ -1775,7 +1895,7 @@ _maas_doc_create() {
 
 _maas_doc_update() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--file --url --name --published --profile -o --output)
     __maas_offer_flags_options 1
@@ -1816,7 +1936,7 @@ _maas_doc_update() {
 
 _maas_doc_delete() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -1844,7 +1964,7 @@ _maas_doc_delete() {
 
 _maas_promote() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -1895,7 +2015,7 @@ _maas_portal() {
 
 _maas_portal_access() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--open --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--open --no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--code --profile -o --output)
     __maas_offer_flags_options 0
@@ -1941,7 +2061,7 @@ _maas_account() {
 
 _maas_account_list() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 0
@@ -1961,7 +2081,7 @@ _maas_account_list() {
 
 _maas_account_show() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -1989,7 +2109,7 @@ _maas_account_show() {
 
 _maas_account_create() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--exist-ok --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--exist-ok --no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--username --email --password --profile -o --output)
     __maas_offer_flags_options 1
@@ -2018,7 +2138,7 @@ _maas_account_create() {
 
 _maas_subscribe() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--plan --profile -o --output)
     __maas_offer_flags_options 2
@@ -2053,7 +2173,7 @@ _maas_subscribe() {
 
 _maas_unsubscribe() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 2
@@ -2108,7 +2228,7 @@ _maas_app() {
 
 _maas_app_list() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--reveal --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--reveal --no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--account --product --profile -o --output)
     __maas_offer_flags_options 0
@@ -2136,7 +2256,7 @@ _maas_app_list() {
 
 _maas_app_show() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--reveal --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--reveal --no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -2164,7 +2284,7 @@ _maas_app_show() {
 
 _maas_app_create() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--reveal --exist-ok --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--reveal --exist-ok --no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--name --plan --save-profile --profile -o --output)
     __maas_offer_flags_options 2
@@ -2205,7 +2325,7 @@ _maas_app_create() {
 
 _maas_app_delete() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -2256,7 +2376,7 @@ _maas_app_key() {
 
 _maas_app_key_regenerate() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--reveal --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--reveal --no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--save-profile --profile -o --output)
     __maas_offer_flags_options 1
@@ -2287,7 +2407,7 @@ _maas_app_key_regenerate() {
 
 _maas_app_suspend() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -2315,7 +2435,7 @@ _maas_app_suspend() {
 
 _maas_app_resume() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 1
@@ -2343,7 +2463,7 @@ _maas_app_resume() {
 
 _maas_app_plan() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile -o --output)
     __maas_offer_flags_options 2
@@ -2371,7 +2491,7 @@ _maas_app_plan() {
 
 _maas_usage() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--top --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--top --no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--app --account --metric --method --since --until --granularity --profile -o --output)
     __maas_offer_flags_options 1
@@ -2423,7 +2543,7 @@ _maas_usage() {
 
 _maas_apply() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--dry-run --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--dry-run --no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--file -f --concurrency --profile -o --output)
     __maas_offer_flags_options 0
@@ -2450,7 +2570,7 @@ _maas_apply() {
 
 _maas_export() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--with-backends --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--with-backends --no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
     non_repeating_options=(--namespace --profile -o --output)
     __maas_offer_flags_options 2
@@ -2485,7 +2605,7 @@ _maas_export() {
 
 _maas_sandbox() {
     repeating_flags=(-v --verbose)
-    non_repeating_flags=(--reveal --fresh -y --yes --no-color -q --quiet --version -h --help)
+    non_repeating_flags=(--reveal --fresh -y --yes --no-color -q --quiet --no-log --version -h --help)
     repeating_options=(--model-name)
     non_repeating_options=(--host --admin-port --model-port --gateway-ports --state --tokens-per-second --admin-latency --save-profile --profile -o --output)
     __maas_offer_flags_options 1

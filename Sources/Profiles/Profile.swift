@@ -18,13 +18,21 @@ public struct Profile: Codable, Equatable, Sendable {
     /// Set on a profile whose addresses are those of a sandbox (`maas --sandbox`,
     /// `maas sandbox`), so `scripts/shell` starts the sandbox again for it.
     public var sandbox: Bool?
+    /// False keeps this profile's prompts out of the prompt log.
+    public var log: Bool?
+    /// The prompt log's bound in MiB while this profile writes to it (default `defaultLogMaxMB`).
+    public var logMaxMB: Int?
+
+    public static let defaultLogMaxMB = 200
 
     public init(
         gateway: String? = nil, apiKey: String? = nil, model: String? = nil,
         adminURL: String? = nil, adminToken: String? = nil, caFile: String? = nil,
         insecure: Bool? = nil, authHeader: String? = nil, authQuery: String? = nil,
-        connectTimeout: Double? = nil, readTimeout: Double? = nil, sandbox: Bool? = nil
+        connectTimeout: Double? = nil, readTimeout: Double? = nil, sandbox: Bool? = nil, log: Bool? = nil, logMaxMB: Int? = nil
     ) {
+        self.log = log
+        self.logMaxMB = logMaxMB
         self.sandbox = sandbox
         self.connectTimeout = connectTimeout
         self.readTimeout = readTimeout
@@ -52,6 +60,8 @@ public struct Profile: Codable, Equatable, Sendable {
         case connectTimeout = "connect-timeout"
         case readTimeout = "read-timeout"
         case sandbox
+        case log
+        case logMaxMB = "log-max-mb"
     }
 
     /// Whether the sandbox made it (see `sandbox`).
@@ -73,6 +83,8 @@ public struct Profile: Codable, Equatable, Sendable {
             case .authQuery: authQuery
             case .connectTimeout: connectTimeout.map { String($0) }
             case .readTimeout: readTimeout.map { String($0) }
+            case .log: log.map { $0 ? "on" : "off" }
+            case .logMaxMB: logMaxMB.map { String($0) }
             }
         }
     }
@@ -92,6 +104,8 @@ public struct Profile: Codable, Equatable, Sendable {
         case .authQuery: authQuery = value
         case .connectTimeout: connectTimeout = value.flatMap(Double.init)
         case .readTimeout: readTimeout = value.flatMap(Double.init)
+        case .log: log = value.map { $0 == "on" }
+        case .logMaxMB: logMaxMB = value.flatMap { Int($0) }
         }
     }
 }
@@ -109,6 +123,8 @@ public enum ProfileField: String, CaseIterable, Sendable {
     case authQuery = "auth-query"
     case connectTimeout = "connect-timeout"
     case readTimeout = "read-timeout"
+    case log
+    case logMaxMB = "log-max-mb"
 
     /// Accepts the file's names plus the short forms people type (`key`, `token`, `url`).
     public init?(userName: String) {
@@ -154,6 +170,17 @@ public enum ProfileField: String, CaseIterable, Sendable {
                 throw .invalidValue(field: rawValue, value: text, reason: "expected seconds, more than 0")
             }
             return String(seconds)
+        case .log:
+            switch text.lowercased() {
+            case "on", "true", "yes", "1": return "on"
+            case "off", "false", "no", "0": return "off"
+            default: throw .invalidValue(field: rawValue, value: text, reason: "expected on or off")
+            }
+        case .logMaxMB:
+            guard let megabytes = Int(text), (1...1_000_000).contains(megabytes) else {
+                throw .invalidValue(field: rawValue, value: text, reason: "expected a whole number of MiB, 1 or more")
+            }
+            return String(megabytes)
         case .apiKey, .adminToken, .model, .caFile, .authHeader, .authQuery:
             if text.isEmpty { throw .invalidValue(field: rawValue, value: text, reason: "it is empty") }
             if text.contains(where: { $0.isNewline }) {

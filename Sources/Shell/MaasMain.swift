@@ -67,6 +67,7 @@ public enum MaasMain {
         let status = await run(interpreter: interpreter, interrupts: interrupts, script: script, command: rest,
                                continueOnError: continueOnError)
         await embedded?.stop(output: interpreter.output)
+        await interpreter.promptLog.close()
         return status
     }
 

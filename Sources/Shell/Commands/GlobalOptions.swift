@@ -34,10 +34,13 @@ public struct CommonOptions: ParsableArguments, Sendable {
         "Log each HTTP request on standard error: method, URL, status, timings, bytes; -vv adds headers and the start of bodies, secrets masked."))
     public var verbose: Int
 
+    @Flag(name: .customLong("no-log"), help: "Keep the prompts out of the prompt log (also MAAS_NO_LOG=1, or `profile set log off`).")
+    public var noLog = false
+
     public init() {}
 
     func settings(profile: String?) -> Settings {
-        Settings(profile: profile, output: output, noColor: noColor, quiet: quiet, verbose: verbose)
+        Settings(profile: profile, output: output, noColor: noColor, quiet: quiet, verbose: verbose, noLog: noLog)
     }
 }
 
@@ -49,13 +52,19 @@ public struct Settings: Sendable, Equatable {
     public var quiet = false
     /// How many times `-v` was given: 1 logs each request, 2 also its headers and bodies.
     public var verbose = 0
+    /// Prompts are not written to the prompt log.
+    public var noLog = false
 
-    public init(profile: String? = nil, output: OutputFormat? = nil, noColor: Bool = false, quiet: Bool = false, verbose: Int = 0) {
+    public init(
+        profile: String? = nil, output: OutputFormat? = nil, noColor: Bool = false, quiet: Bool = false, verbose: Int = 0,
+        noLog: Bool = false
+    ) {
         self.profile = profile
         self.output = output
         self.noColor = noColor
         self.quiet = quiet
         self.verbose = verbose
+        self.noLog = noLog
     }
 
     /// Options given on the verb win over the ones given for the whole run.
@@ -63,7 +72,8 @@ public struct Settings: Sendable, Equatable {
         guard let command else { return self }
         return Settings(
             profile: command.profile ?? profile, output: command.output ?? output,
-            noColor: noColor || command.noColor, quiet: quiet || command.quiet, verbose: max(verbose, command.verbose))
+            noColor: noColor || command.noColor, quiet: quiet || command.quiet, verbose: max(verbose, command.verbose),
+            noLog: noLog || command.noLog)
     }
 }
 

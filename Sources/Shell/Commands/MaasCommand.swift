@@ -23,7 +23,7 @@ public struct MaasCommand: ParsableCommand {
             SourceCommand.self, SleepCommand.self, VersionCommand.self,
             ProfileCommand.self, LoginCommand.self, AdminCommand.self, WhoamiCommand.self,
             ModelsCommand.self, CompleteCommand.self, ChatCommand.self, CompareCommand.self, EmbedCommand.self,
-            TokenizeCommand.self, DetokenizeCommand.self, HealthCommand.self, BenchCommand.self,
+            TokenizeCommand.self, DetokenizeCommand.self, HealthCommand.self, BenchCommand.self, LogsCommand.self,
             BackendCommand.self, ProductCommand.self, DocCommand.self, PromoteCommand.self, PortalCommand.self,
             AccountCommand.self, SubscribeCommand.self, UnsubscribeCommand.self, AppCommand.self, UsageCommand.self,
             ApplyCommand.self, ExportCommand.self,

@@ -39,9 +39,10 @@ struct Renderer {
     /// JSON with every control character escaped: JSONEncoder escapes U+0000…U+001F but
     /// writes DEL and the C1 controls (U+0080…U+009F) raw, which a terminal may obey.
     /// They can only occur inside strings, where `\u00XX` means the same.
-    static func json<Value: Encodable>(_ value: Value) throws -> String {
+    /// `compact`: on one line (JSON lines).
+    static func json<Value: Encodable>(_ value: Value, compact: Bool = false) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = compact ? [.sortedKeys, .withoutEscapingSlashes] : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let text = String(decoding: try encoder.encode(value), as: UTF8.self)
         guard text.unicodeScalars.contains(where: { (0x7F...0x9F).contains($0.value) }) else { return text }
         var escaped = String.UnicodeScalarView()

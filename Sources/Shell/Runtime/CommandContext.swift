@@ -1,4 +1,6 @@
+import Foundation
 import Profiles
+import PromptLog
 
 /// What a running command may use: the interpreter's services, the merged
 /// global options and the output. Passed explicitly; there are no globals.
@@ -30,8 +32,14 @@ public struct CommandContext: Sendable {
         try ResolvedProfile.resolve(document: try profileStore.load(), selected: options.profile, environment: environment)
     }
 
-    /// Every prompt's outcome passes here, answered or failed: `expect` checks the last one.
+    /// Every prompt's outcome passes here, answered or failed: `expect` checks the last one,
+    /// and the prompt log keeps it unless `--no-log`, `MAAS_NO_LOG` or the profile says not to.
     func record(_ record: PromptRecord) {
         interpreter.rememberAnswer(record)
+        let profile = (try? profileStore.load())?.profiles[record.profile]
+        guard interpreter.promptLog.isEnabled(settings: options, profile: profile) else { return }
+        let megabytes = profile?.logMaxMB ?? Profile.defaultLogMaxMB
+        // Stamped with when it was sent.
+        interpreter.promptLog.append(PromptLogEntry(record, at: Date() - record.total.seconds), maxBytes: megabytes << 20)
     }
 }

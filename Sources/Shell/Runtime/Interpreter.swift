@@ -20,6 +20,8 @@ public final class Interpreter: Sendable {
     public let interactive: Bool
     /// Ctrl-C handling, when the process installed it; sub-modes use it to cancel one turn.
     public let interrupts: InterruptHandler?
+    /// Where every prompt's outcome is logged, opened on first use and kept for the session.
+    let promptLog: PromptLogSession
 
     private struct State {
         var variables: [String: String] = [:]
@@ -49,6 +51,7 @@ public final class Interpreter: Sendable {
         self.sessionOptions = sessionOptions
         self.input = input
         self.interactive = interactive
+        self.promptLog = PromptLogSession(environment: environment, output: output)
         state.withLock { $0.profile = sessionOptions.profile }
     }
 
@@ -173,12 +176,16 @@ public final class Interpreter: Sendable {
         }
         let options = sessionSettings.overridden(by: command.globals)
         let context = CommandContext(interpreter: self, options: options, scriptDirectory: scriptDirectory, lineSource: lineSource)
+        let outcome: Outcome
         do {
             try await command.run(in: context)
-            return Task.isCancelled ? .interrupted : .success
+            outcome = Task.isCancelled ? .interrupted : .success
         } catch {
-            return Self.outcome(for: error)
+            outcome = Self.outcome(for: error)
         }
+        // The command's prompts are in the log before the next command (or the process's end) can look.
+        await promptLog.flush()
+        return outcome
     }
 
     static func outcome(for error: any Error) -> Outcome {

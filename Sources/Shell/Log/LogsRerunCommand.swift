@@ -1,0 +1,67 @@
+import ArgumentParser
+import ModelGateway
+import Profiles
+import PromptLog
+
+/// `logs rerun ID`: the same request again, streamed and logged like any prompt, then the
+/// earlier and the new answer side by side.
+struct LogsRerunCommand: ShellCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rerun",
+        abstract: "Send an entry's request again (its profile; its model or --model) and show both answers side by side.")
+
+    @Argument(help: ArgumentHelp("The entry's ID (from `logs`).", valueName: "id"))
+    var id: Int64
+    @Option(help: ArgumentHelp("Send it to this model instead.", valueName: "model"), completion: .custom { _, _, _ in [] })
+    var model: String?
+    @OptionGroup var common: CommonOptions
+    var globals: Settings? { common.settings(profile: nil) }
+
+    func run(in context: CommandContext) async throws {
+        let entry = try await LogsShowCommand.entry(id, context: context)
+        let document = try context.profileStore.load()
+        guard document.profiles[entry.profile] != nil else {
+            throw ShellError("entry \(id) was sent with the profile '\(entry.profile)', which no longer exists (`profile list` shows them)")
+        }
+        let profile = try ResolvedProfile.resolve(document: document, selected: entry.profile, environment: context.environment)
+        let access = try GatewayAccess.open(context, profile: profile)
+        let result = try await withCleanup({ try await send(entry, access: access, context: context) }, cleanup: { await access.close() })
+        printStats(result, context: context)
+        if result.failure == nil {
+            let output = context.output
+            output.write("\n")
+            output.write(SideBySide(columns: [
+                .init(title: "#\(id) \(entry.model) (earlier)", text: entry.answer),
+                .init(title: "\(model ?? entry.model) (now)", text: result.text),
+            ]).render(width: output.isTerminal ? terminalWidth(environment: context.environment) : nil))
+        }
+        try finishStream(result)
+    }
+
+    /// Streams the new answer: the same prompt, or the same conversation up to its last message.
+    private func send(_ entry: PromptLogEntry, access: GatewayAccess, context: CommandContext) async throws -> StreamPrinter.Result {
+        let model = self.model ?? entry.model
+        let options = entry.samplingOptions
+        guard let prompt = entry.prompt else {
+            var messages = entry.chatMessages
+            guard let last = messages.popLast(), last.role == "user" else {
+                throw ShellError("entry \(id) holds no message to send again")
+            }
+            var session = ChatSession(model: model, options: options, messages: messages)
+            return await session.turn(last.content, access: access, context: context)
+        }
+        var record = access.record(.complete, model: model, prompt: prompt, options: options)
+        let start = ContinuousClock.now
+        var result = StreamPrinter.Result()
+        do {
+            let events = try await access.client.streamCompletion(CompletionRequest(model: model, prompt: prompt, options: options))
+            result = await StreamPrinter(output: context.output).print(events, startedAt: start)
+        } catch {
+            if error == .cancelled { result.interrupted = true } else { result.failure = error }
+            result.total = ContinuousClock.now - start
+        }
+        record.take(result)
+        context.record(record)
+        return result
+    }
+}
