@@ -10,9 +10,15 @@ public struct CommandContext: Sendable {
     public let scriptDirectory: String?
     /// The following lines, for commands that read more input (chat mode).
     public let lineSource: (any LineSource)?
+    /// The script file and line being run (for `expect`'s `FILE:LINE`); nil at the prompt.
+    public let step: ScriptStep?
 
-    init(interpreter: Interpreter, options: Settings, scriptDirectory: String?, lineSource: (any LineSource)?) {
+    init(
+        interpreter: Interpreter, options: Settings, scriptDirectory: String?, lineSource: (any LineSource)?,
+        step: ScriptStep? = nil
+    ) {
         self.lineSource = lineSource
+        self.step = step
         self.interpreter = interpreter
         self.options = options
         var output = interpreter.output

@@ -24,4 +24,15 @@ final class ScriptCursor: LineSource, @unchecked Sendable {
     func nextLine(prompt: String, completer: Completer?) async throws -> String? {
         next()?.text
     }
+
+    /// True when the next logical line starts with `expect status`: the line before it may
+    /// fail without stopping the script, for that expectation to judge.
+    func nextIsExpectStatus() -> Bool {
+        var ahead = lines
+        guard let logical = ahead.next(), logical.problem == nil,
+              case let .complete(commands)? = try? Tokenizer.tokenize(logical.text),
+              let words = commands.first?.words, words.count >= 2
+        else { return false }
+        return words[0].parts == [.literal("expect")] && words[1].parts == [.literal("status")]
+    }
 }
