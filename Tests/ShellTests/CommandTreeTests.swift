@@ -65,10 +65,10 @@ import Testing
         let script = try MaasInvocation.parse(["-f", "lab.maas"])
         #expect(script.run.file == "lab.maas" && script.command.isEmpty)
         let oneShot = try MaasInvocation.parse(["--profile", "models", "-qv", "models", "-o", "json", "-f", "x"])
-        #expect(oneShot.globals.profile == "models" && oneShot.globals.quiet && oneShot.globals.verbose == 1)
+        #expect(oneShot.globals.profile == "models" && oneShot.globals.common.quiet && oneShot.globals.common.verbose == 1)
         #expect(oneShot.run.file == nil && oneShot.command == ["models", "-o", "json", "-f", "x"])
         let equals = try MaasInvocation.parse(["--output=json", "apply", "-f", "x.yaml"])
-        #expect(equals.globals.output == .json && equals.command == ["apply", "-f", "x.yaml"])
+        #expect(equals.globals.common.output == .json && equals.command == ["apply", "-f", "x.yaml"])
         #expect(try MaasInvocation.parse(["--sandbox", "--", "-weird-file"]).command == ["-weird-file"])
         // Help and version are the tree's: passed on to the session root.
         #expect(try MaasInvocation.parse(["-v", "--help"]).command == ["--help"])

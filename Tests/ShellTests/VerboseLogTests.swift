@@ -45,9 +45,9 @@ import Testing
     }
 
     @Test func theVerboseFlagCountsWhereverItIsGiven() throws {
-        #expect(try MaasInvocation.parse(["-vv", "models"]).globals.verbose == 2)
-        #expect(try MaasInvocation.parse(["-v", "--verbose", "models"]).globals.verbose == 2)
-        #expect(try MaasInvocation.parse(["-qv", "models"]).globals.verbose == 1)
+        #expect(try MaasInvocation.parse(["-vv", "models"]).globals.common.verbose == 2)
+        #expect(try MaasInvocation.parse(["-v", "--verbose", "models"]).globals.common.verbose == 2)
+        #expect(try MaasInvocation.parse(["-qv", "models"]).globals.common.verbose == 1)
         let command = try #require(try SessionCommand.parseAsRoot(["models", "-vv"]) as? ModelsCommand)
         #expect(command.global.settings.verbose == 2)
         // Given for the run and for one command, the higher count wins.
