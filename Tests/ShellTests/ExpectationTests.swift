@@ -12,36 +12,36 @@ import Testing
             answer: text, completionTokens: tokens, timeToFirstToken: ttft, status: status, error: error)
     }
 
-    func verdict(_ words: String, _ record: PromptRecord?) throws -> Expectation.Verdict {
-        try Expectation(words.split(separator: " ").map(String.init)).verdict(on: record)
+    func verdict(_ words: String, _ record: PromptRecord?) throws -> Shell.Expectation.Verdict {
+        try Shell.Expectation(words.split(separator: " ").map(String.init)).verdict(on: record)
     }
 
     @Test func eachKindReadsItsOperand() throws {
-        #expect(try Expectation(["contains", "San", "Francisco"]).check == .contains("San Francisco"))
-        #expect(try Expectation(["not-contains", "sorry"]).check == .notContains("sorry"))
-        #expect(try Expectation(["matches", "^[A-Z]"]).check == .matches("^[A-Z]"))
-        #expect(try Expectation(["json"]).check == .json)
-        #expect(try Expectation(["tokens", "<=", "40"]).check == .tokens(.lessOrEqual, 40))
-        #expect(try Expectation(["tokens", ">=40"]).check == .tokens(.greaterOrEqual, 40))
-        #expect(try Expectation(["tokens", "==", "5"]).check == .tokens(.equal, 5))
-        #expect(try Expectation(["ttft", "<", "500ms"]).check == .ttft(.less, milliseconds: 500))
-        #expect(try Expectation(["ttft", ">", "1.5s"]).check == .ttft(.greater, milliseconds: 1500))
-        #expect(try Expectation(["status", "429"]).check == .status(429))
-        #expect(try Expectation(["tokens", "<", "3"]).description == "expect tokens < 3")
+        #expect(try Shell.Expectation(["contains", "San", "Francisco"]).check == .contains("San Francisco"))
+        #expect(try Shell.Expectation(["not-contains", "sorry"]).check == .notContains("sorry"))
+        #expect(try Shell.Expectation(["matches", "^[A-Z]"]).check == .matches("^[A-Z]"))
+        #expect(try Shell.Expectation(["json"]).check == .json)
+        #expect(try Shell.Expectation(["tokens", "<=", "40"]).check == .tokens(.lessOrEqual, 40))
+        #expect(try Shell.Expectation(["tokens", ">=40"]).check == .tokens(.greaterOrEqual, 40))
+        #expect(try Shell.Expectation(["tokens", "==", "5"]).check == .tokens(.equal, 5))
+        #expect(try Shell.Expectation(["ttft", "<", "500ms"]).check == .ttft(.less, milliseconds: 500))
+        #expect(try Shell.Expectation(["ttft", ">", "1.5s"]).check == .ttft(.greater, milliseconds: 1500))
+        #expect(try Shell.Expectation(["status", "429"]).check == .status(429))
+        #expect(try Shell.Expectation(["tokens", "<", "3"]).description == "expect tokens < 3")
     }
 
     @Test func aBadExpectationIsAUsageErrorNamingWhatIsAccepted() {
         for words in [[], ["contain", "x"], ["contains"], ["matches", "(unclosed"], ["json", "extra"], ["tokens", "40"],
                       ["tokens", "<=", "many"], ["tokens", "<=", "-1"], ["ttft", "<", "500"], ["ttft", "<", "fast"],
                       ["status", "ok"], ["status", "42"], ["matches", String(repeating: "a", count: 1_001)]] {
-            let error = #expect(throws: ShellError.self, "\(words)") { try Expectation(words) }
+            let error = #expect(throws: ShellError.self, "\(words)") { try Shell.Expectation(words) }
             #expect(error?.kind == .usage)
         }
-        let unknown = #expect(throws: ShellError.self) { try Expectation(["contain", "x"]) }
+        let unknown = #expect(throws: ShellError.self) { try Shell.Expectation(["contain", "x"]) }
         #expect(unknown?.message.contains("unknown expectation 'contain'") == true)
         #expect(unknown?.message.contains("not-contains TEXT") == true)
         #expect(unknown?.message.contains("ttft OP DURATION") == true)
-        let noOperator = #expect(throws: ShellError.self) { try Expectation(["tokens", "40"]) }
+        let noOperator = #expect(throws: ShellError.self) { try Shell.Expectation(["tokens", "40"]) }
         #expect(noOperator?.message.contains("needs a comparison") == true)
     }
 
@@ -77,17 +77,17 @@ import Testing
         #expect(try verdict("contains x", refused) == .failed("error: 404 Not Found: The model `x` does not exist."))
         #expect(try verdict("status 200", refused) == .failed("status 404, error: 404 Not Found: The model `x` does not exist."))
         #expect(try verdict("contains x", nil) == .failed("no answer yet: run complete, chat or compare first"))
-        let beforeSending = try Expectation(["status", "404"]).verdict(on: nil, commandError: "profile 'p' has no gateway URL")
+        let beforeSending = try Shell.Expectation(["status", "404"]).verdict(on: nil, commandError: "profile 'p' has no gateway URL")
         #expect(beforeSending == .failed("error: profile 'p' has no gateway URL"))
     }
 
     @Test func theFirstLineIsCutAndAHugeAnswerIsReadOnlyInPart() throws {
         let long = String(repeating: "word ", count: 40)
-        let cut = Expectation.firstLine(long)
+        let cut = Shell.Expectation.firstLine(long)
         #expect(cut.count == 80 && cut.hasSuffix("…"))
-        #expect(Expectation.firstLine("\n\n  second\nthird") == "second")
-        #expect(Expectation.firstLine("") == "(empty)")
-        let huge = String(repeating: "a", count: Expectation.maxScannedLength) + "needle"
+        #expect(Shell.Expectation.firstLine("\n\n  second\nthird") == "second")
+        #expect(Shell.Expectation.firstLine("") == "(empty)")
+        let huge = String(repeating: "a", count: Shell.Expectation.maxScannedLength) + "needle"
         #expect(try verdict("contains needle", Self.answer(huge)) != .passed)
         #expect(try verdict("matches needle$", Self.answer(huge)) != .passed)
     }

@@ -26,13 +26,17 @@ struct TestCommand: ShellCommand {
     }
 
     func run(in context: CommandContext) async throws {
-        let paths = try context.paths(files)
+        // A file named twice (given, and matched by a pattern too) runs once.
+        var seen = Set<String>()
+        let paths = try context.paths(files).filter { seen.insert($0).inserted }
         var settings = context.options
         // `-o json` is for this report; the scripts keep their own formats.
         settings.output = nil
         let runner = ScriptTestRun(
             environment: context.environment, profileStore: context.profileStore, settings: settings, input: context.interpreter.input)
+        let start = ContinuousClock.now
         let results = await Self.runAll(paths, jobs: jobs, runner: runner)
+        let elapsed = ContinuousClock.now - start
         if Task.isCancelled { throw CancellationError() }
         if let junit {
             let file = context.path(junit)
@@ -42,7 +46,7 @@ struct TestCommand: ShellCommand {
                 throw ShellError("cannot write the JUnit report to \(file): \(error.localizedDescription)")
             }
         }
-        try TestReport(results: results).emit(to: context)
+        try TestReport(results: results, elapsed: elapsed).emit(to: context)
         if !results.allSatisfy({ $0.result == .pass }) { throw ShellError("") }
     }
 

@@ -2,6 +2,8 @@
 /// or, with `-o json|yaml`, the same results as data.
 struct TestReport {
     let results: [ScriptTestResult]
+    /// The whole run, scripts side by side.
+    let elapsed: Duration
 
     struct ExpectationView: Encodable {
         var line: Int?
@@ -35,8 +37,7 @@ struct TestReport {
     var total: String {
         let scripts = "\(results.count) script\(results.count == 1 ? "" : "s")"
         let errorNote = errors > 0 ? ", \(errors) stopped by an error" : ""
-        let time = results.map(\.duration).max() ?? .zero
-        return "\(passed) passed, \(failed) failed (\(scripts)\(errorNote), \(AnswerStats.format(time)))"
+        return "\(passed) passed, \(failed) failed (\(scripts)\(errorNote), \(AnswerStats.format(elapsed)))"
     }
 
     func emit(to context: CommandContext) throws {
