@@ -192,13 +192,13 @@ _maas() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    exit|set|unset|echo|source|sleep|version|profile|login|admin|whoami|models|complete|chat|embed|tokenize|detokenize|health|bench|backend|product|doc|promote|portal|account|subscribe|unsubscribe|app|usage|apply|export|sandbox|help)
+    exit|set|unset|echo|source|sleep|version|profile|login|admin|whoami|models|complete|chat|embed|tokenize|detokenize|health|bench|expect|test|backend|product|doc|promote|portal|account|subscribe|unsubscribe|app|usage|apply|export|sandbox|help)
         # Offer subcommand argument completions
         "_maas_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'exit set unset echo source sleep version profile login admin whoami models complete chat embed tokenize detokenize health bench backend product doc promote portal account subscribe unsubscribe app usage apply export sandbox help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'exit set unset echo source sleep version profile login admin whoami models complete chat embed tokenize detokenize health bench expect test backend product doc promote portal account subscribe unsubscribe app usage apply export sandbox help' -- "${cur}"))
         ;;
     esac
 }
@@ -800,6 +800,57 @@ _maas_bench() {
         ;;
     '-o'|'--output')
         __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_expect() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __maas_offer_flags_options -1
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W 'contains'$'\n''not-contains'$'\n''matches'$'\n''json'$'\n''tokens'$'\n''ttft'$'\n''status'
+        return
+        ;;
+    esac
+}
+
+_maas_test() {
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--junit --jobs --profile -o --output)
+    __maas_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--junit')
+        __maas_add_completions -f
+        return
+        ;;
+    '--jobs')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion test -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __maas_add_completions -o plusdirs -fX '!*.@(maas)'
         return
         ;;
     esac

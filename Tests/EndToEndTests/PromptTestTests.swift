@@ -23,7 +23,8 @@ import Testing
         let count = Self.expectations(in: example)
         #expect(count >= 7)
         for kind in ["contains", "not-contains", "matches", "json", "tokens", "ttft", "status"] {
-            #expect(example.contains("\nexpect \(kind) "), "the example shows expect \(kind)")
+            #expect(example.split(separator: "\n").contains { $0 == "expect \(kind)" || $0.hasPrefix("expect \(kind) ") },
+                    "the example shows expect \(kind)")
         }
         try await ConsumerVerbTests.withModel { fixture, _ in
             try fixture.write("prompts.maas", example)
@@ -33,7 +34,8 @@ import Testing
             #expect(!script.err.contains("error"))
             let test = try await fixture.run(["test", "prompts.maas"])
             #expect(test.status == 0)
-            #expect(test.out.contains("prompts.maas  \(count)       0       pass"))
+            let row = test.out.split(separator: "\n").first { $0.hasPrefix("prompts.maas ") }
+            #expect(row.map { Array($0.split(separator: " ").prefix(4)) } == ["prompts.maas", "\(count)", "0", "pass"])
             #expect(test.out.contains("\n\(count) passed, 0 failed (1 script, "))
         }
     }
