@@ -43,4 +43,12 @@ import Testing
         let error = try #require(suites[1].elements(forName: "testcase").last?.elements(forName: "error").first)
         #expect(error.attribute(forName: "message")?.stringValue == "b.maas:2: refused\nsecond line")
     }
+
+    @Test func aScriptsCapturedOutputIsCutAtItsLimitOnACharacter() {
+        let sink = BoundedCapturingSink(limit: 10)
+        sink.write("12345678")
+        sink.write("é€x")
+        sink.write("more")
+        #expect(sink.text == "12345678é\n[output cut at 10 bytes]\n")
+    }
 }
