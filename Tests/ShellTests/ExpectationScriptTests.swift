@@ -78,6 +78,12 @@ import Testing
         #expect(!h.err.text.contains("error: no profile"))
         #expect(h.err.text.contains("t.maas:2: expectation failed: expect status 200 — error: "))
         #expect(h.err.text.hasSuffix("0 passed, 1 failed\n"))
+        // The same on one line, in a script and at the prompt.
+        #expect(await h.script("complete hello; expect status 200; echo same-line\n") == 1)
+        #expect(h.out.text == "after\nsame-line\n")
+        #expect(h.err.text.contains("t.maas:1: expectation failed: expect status 200 — error: "))
+        #expect(await h.interpreter.run(line: "complete hello; expect status 200") == .failure(ShellError("")))
+        #expect(h.err.text.contains("\nexpectation failed: expect status 200 — error: "))
         // Without `expect status` next, the failure stops the script as before.
         #expect(await h.script("complete hello\nexpect contains x\n") == 1)
         #expect(h.err.text.contains("t.maas:1: error: "))

@@ -153,7 +153,8 @@ public final class Interpreter: Sendable {
 
     /// Parses `arguments` with the command tree and runs the verb.
     public func execute(
-        _ arguments: [String], scriptDirectory: String? = nil, lineSource: (any LineSource)? = nil, step: ScriptStep? = nil
+        _ arguments: [String], scriptDirectory: String? = nil, lineSource: (any LineSource)? = nil, step: ScriptStep? = nil,
+        precedingFailure: PrecedingFailure? = nil
     ) async -> Outcome {
         guard let first = arguments.first else { return .success }
         if first == "help" {
@@ -191,7 +192,8 @@ public final class Interpreter: Sendable {
         }
         let options = sessionSettings.overridden(by: command.globals)
         let context = CommandContext(
-            interpreter: self, options: options, scriptDirectory: scriptDirectory, lineSource: lineSource, step: step)
+            interpreter: self, options: options, scriptDirectory: scriptDirectory, lineSource: lineSource, step: step,
+            precedingFailure: precedingFailure)
         do {
             try await command.run(in: context)
             return Task.isCancelled ? .interrupted : .success
@@ -245,9 +247,11 @@ public final class Interpreter: Sendable {
         return .usage(message)
     }
 
-    /// Tokenizes and runs one complete logical line; stops at its first failing command.
+    /// Tokenizes and runs one complete logical line; stops at its first failing command, unless
+    /// the next one is `expect status` (`heldBack` is such a failure from the line before).
     public func run(
-        line: String, scriptDirectory: String? = nil, lineSource: (any LineSource)? = nil, step: ScriptStep? = nil
+        line: String, scriptDirectory: String? = nil, lineSource: (any LineSource)? = nil, step: ScriptStep? = nil,
+        heldBack: PrecedingFailure? = nil
     ) async -> Outcome {
         let commands: [RawCommand]
         do {
@@ -259,20 +263,33 @@ public final class Interpreter: Sendable {
         } catch {
             return .failure(ShellError(error.description))
         }
-        var step = step
-        for command in commands {
+        var heldBack = heldBack
+        for (index, command) in commands.enumerated() {
             let arguments: [String]
             do {
                 arguments = try command.expand(variable)
             } catch {
                 return .failure(ShellError(error.description))
             }
-            let outcome = await execute(arguments, scriptDirectory: scriptDirectory, lineSource: lineSource, step: step)
+            let answersBefore = answerCount
+            let outcome = await execute(
+                arguments, scriptDirectory: scriptDirectory, lineSource: lineSource, step: step, precedingFailure: heldBack)
+            heldBack = nil
+            if case let .failure(error) = outcome, error.kind == .failure, index + 1 < commands.count,
+               Self.judgesStatus(commands[index + 1]) {
+                heldBack = PrecedingFailure(message: error.message, record: answerCount != answersBefore ? lastAnswer : nil)
+                continue
+            }
             if outcome != .success || exitStatus != nil { return outcome }
-            // A failure held back for `expect status` is for the line's first command only.
-            step?.precedingFailure = nil
         }
         return .success
+    }
+
+    /// True for `expect status …`: the command before it may fail without stopping the line
+    /// or script, for the expectation to judge.
+    static func judgesStatus(_ command: RawCommand) -> Bool {
+        let words = command.words
+        return words.count >= 2 && words[0].parts == [.literal("expect")] && words[1].parts == [.literal("status")]
     }
 
     // MARK: Scripts
@@ -308,8 +325,9 @@ public final class Interpreter: Sendable {
             if let problem = logical.problem {
                 outcome = .failure(ShellError(problem.description))
             } else {
-                let step = ScriptStep(file: script.name, line: logical.line, precedingFailure: heldBack)
-                outcome = await run(line: logical.text, scriptDirectory: script.directory, lineSource: cursor, step: step)
+                let step = ScriptStep(file: script.name, line: logical.line)
+                outcome = await run(
+                    line: logical.text, scriptDirectory: script.directory, lineSource: cursor, step: step, heldBack: heldBack)
             }
             heldBack = nil
             switch outcome {

@@ -31,8 +31,8 @@ final class ScriptCursor: LineSource, @unchecked Sendable {
         var ahead = lines
         guard let logical = ahead.next(), logical.problem == nil,
               case let .complete(commands)? = try? Tokenizer.tokenize(logical.text),
-              let words = commands.first?.words, words.count >= 2
+              let first = commands.first
         else { return false }
-        return words[0].parts == [.literal("expect")] && words[1].parts == [.literal("status")]
+        return Interpreter.judgesStatus(first)
     }
 }

@@ -1,13 +1,11 @@
-/// Where a command runs in a script: its file and line, and the failure of the line
-/// before when an `expect status` line let it through.
+/// Where a command runs in a script: its file and line.
 public struct ScriptStep: Sendable {
     public var file: String
     public var line: Int
-    var precedingFailure: PrecedingFailure?
 }
 
-/// A command's failure held back for the `expect status` on the next line to judge.
-struct PrecedingFailure: Sendable {
+/// A command's failure held back for the `expect status` after it to judge.
+public struct PrecedingFailure: Sendable {
     var message: String
     /// What that command recorded; nil when it failed before sending anything.
     var record: PromptRecord?

@@ -30,7 +30,7 @@ struct ExpectCommand: ShellCommand {
 
     func run(in context: CommandContext) async throws {
         let expectation = try Expectation([kind] + operand)
-        let verdict = if let held = context.step?.precedingFailure {
+        let verdict = if let held = context.precedingFailure {
             expectation.verdict(on: held.record, commandError: held.message)
         } else {
             expectation.verdict(on: context.interpreter.lastAnswer)
