@@ -192,13 +192,13 @@ _maas() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    exit|set|unset|echo|source|sleep|version|profile|login|admin|whoami|models|complete|chat|embed|tokenize|detokenize|health|bench|logs|backend|product|doc|promote|portal|account|subscribe|unsubscribe|app|usage|apply|export|sandbox|help)
+    exit|set|unset|echo|source|sleep|version|profile|login|admin|whoami|models|complete|chat|compare|embed|tokenize|detokenize|health|bench|logs|expect|test|backend|product|doc|promote|portal|account|subscribe|unsubscribe|app|usage|apply|export|sandbox|help)
         # Offer subcommand argument completions
         "_maas_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'exit set unset echo source sleep version profile login admin whoami models complete chat embed tokenize detokenize health bench logs backend product doc promote portal account subscribe unsubscribe app usage apply export sandbox help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'exit set unset echo source sleep version profile login admin whoami models complete chat compare embed tokenize detokenize health bench logs expect test backend product doc promote portal account subscribe unsubscribe app usage apply export sandbox help' -- "${cur}"))
         ;;
     esac
 }
@@ -671,6 +671,42 @@ _maas_chat() {
     esac
 }
 
+_maas_compare() {
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--chat --no-color -q --quiet --no-log --version -h --help)
+    repeating_options=(--profile --model)
+    non_repeating_options=(--system --max-tokens --temperature --runs -o --output)
+    __maas_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion compare -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--model')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion compare -- --model "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--system')
+        return
+        ;;
+    '--max-tokens')
+        return
+        ;;
+    '--temperature')
+        return
+        ;;
+    '--runs')
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
 _maas_embed() {
     repeating_flags=(-v --verbose)
     non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
@@ -920,6 +956,57 @@ _maas_logs_export() {
         ;;
     '-o'|'--output')
         __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+}
+
+_maas_expect() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __maas_offer_flags_options -1
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __maas_add_completions -W 'contains'$'\n''not-contains'$'\n''matches'$'\n''json'$'\n''tokens'$'\n''ttft'$'\n''status'
+        return
+        ;;
+    esac
+}
+
+_maas_test() {
+    repeating_flags=(-v --verbose)
+    non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--junit --jobs --profile -o --output)
+    __maas_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--junit')
+        __maas_add_completions -f
+        return
+        ;;
+    '--jobs')
+        return
+        ;;
+    '--profile')
+        __maas_add_completions -W "$(__maas_custom_complete ---completion test -- --profile "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
+    '-o'|'--output')
+        __maas_add_completions -W 'table'$'\n''json'$'\n''yaml'
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __maas_add_completions -o plusdirs -fX '!*.@(maas)'
         return
         ;;
     esac

@@ -29,7 +29,7 @@ import Testing
             #expect(result.out.contains("── llama70b: \(sandbox.modelName)\n"))
             #expect(result.out.contains("── stranger: \(sandbox.modelName)\nerror: 403 Authentication failed"))
             let rows = result.out.split(separator: "\n").drop { !$0.hasPrefix("TARGET") }
-            #expect(rows.first?.contains("TOKENS  TTFT  TOK/S  TOTAL") == true)
+            #expect(["TOKENS", "TTFT", "TOK/S", "TOTAL", "STATUS"].allSatisfy { rows.first?.contains($0) == true })
             #expect(rows.contains { $0.hasPrefix("llama70b: ") && $0.hasSuffix(" 200") && $0.contains(" 8 ") })
             #expect(rows.contains { $0.hasPrefix("stranger: ") && $0.contains("403 Authentication failed") })
 
@@ -43,7 +43,7 @@ import Testing
             let result = try await fixture.run([
                 "compare", "Hello", "--chat", "--model", sandbox.modelName, "--model", "no-such-model", "--runs", "3",
                 "--max-tokens", "5", "--temperature", "0", "-o", "json",
-            ])
+            ], extraEnvironment: ["MAAS_PROFILE": "llama70b"])
             #expect(result.status == 0, "\(result.err)")
             let targets = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [[String: Any]])
             #expect(targets.count == 2)
@@ -61,7 +61,7 @@ import Testing
         try await Self.withTwoProfiles { fixture, sandbox in
             let terminal = try PseudoTerminal(Fixture.binary, environment: fixture.environment, directory: fixture.work)
             try terminal.type(#"compare "Once upon a time" --profile llama70b --profile stranger --max-tokens 8"# + PseudoTerminal.enter, at: "> ")
-            let screen = try terminal.expect("TARGET")
+            let screen = Self.plain(try terminal.expect("TARGET"))
             let header = "llama70b: \(sandbox.modelName)"
             #expect(screen.split(separator: "\n").contains { $0.hasPrefix(header) && $0.contains(" │ stranger: ") })
             #expect(screen.contains("│ error: 403 Authentication failed"))
@@ -76,12 +76,17 @@ import Testing
             try terminal.type("compare go --model \(sandbox.modelName) --model \(sandbox.modelName) --max-tokens 500" + PseudoTerminal.enter, at: "maas> ")
             try terminal.expect("tokens…")
             terminal.send(PseudoTerminal.ctrlC)
-            let screen = try terminal.expect("maas> ")
+            let screen = Self.plain(try terminal.expect("maas> ", within: 40))
             #expect(screen.contains("[interrupted]"))
             #expect(screen.contains("\(sandbox.modelName) #2"))
             #expect(screen.split(separator: "\n").contains { $0.hasPrefix(sandbox.modelName) && $0.contains("interrupted") })
             try terminal.type(PseudoTerminal.ctrlD, at: "maas> ")
             #expect(try terminal.waitForExit() == 0)
         }
+    }
+
+    /// The screen's text without our colour codes.
+    static func plain(_ screen: String) -> String {
+        screen.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
     }
 }

@@ -24,6 +24,7 @@ public struct MaasCommand: ParsableCommand {
             ProfileCommand.self, LoginCommand.self, AdminCommand.self, WhoamiCommand.self,
             ModelsCommand.self, CompleteCommand.self, ChatCommand.self, CompareCommand.self, EmbedCommand.self,
             TokenizeCommand.self, DetokenizeCommand.self, HealthCommand.self, BenchCommand.self, LogsCommand.self,
+            ExpectCommand.self, TestCommand.self,
             BackendCommand.self, ProductCommand.self, DocCommand.self, PromoteCommand.self, PortalCommand.self,
             AccountCommand.self, SubscribeCommand.self, UnsubscribeCommand.self, AppCommand.self, UsageCommand.self,
             ApplyCommand.self, ExportCommand.self,

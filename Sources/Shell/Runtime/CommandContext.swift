@@ -12,9 +12,18 @@ public struct CommandContext: Sendable {
     public let scriptDirectory: String?
     /// The following lines, for commands that read more input (chat mode).
     public let lineSource: (any LineSource)?
+    /// The script file and line being run (for `expect`'s `FILE:LINE`); nil at the prompt.
+    public let step: ScriptStep?
+    /// The failure of the command just before, held back for `expect status` to judge.
+    let precedingFailure: PrecedingFailure?
 
-    init(interpreter: Interpreter, options: Settings, scriptDirectory: String?, lineSource: (any LineSource)?) {
+    init(
+        interpreter: Interpreter, options: Settings, scriptDirectory: String?, lineSource: (any LineSource)?,
+        step: ScriptStep? = nil, precedingFailure: PrecedingFailure? = nil
+    ) {
+        self.precedingFailure = precedingFailure
         self.lineSource = lineSource
+        self.step = step
         self.interpreter = interpreter
         self.options = options
         var output = interpreter.output

@@ -34,6 +34,10 @@ public final class Interpreter: Sendable {
         var profile: String?
         /// The last prompt's outcome, for `expect`.
         var lastAnswer: PromptRecord?
+        /// How many prompts were recorded: tells whether a failing command recorded one.
+        var answers = 0
+        /// The expectations of the outermost script run (or of the session, at the prompt).
+        var tally = ExpectationTally()
     }
 
     private let state = Mutex(State())
@@ -122,7 +126,19 @@ public final class Interpreter: Sendable {
     public var lastAnswer: PromptRecord? { state.withLock { $0.lastAnswer } }
 
     func rememberAnswer(_ record: PromptRecord) {
-        state.withLock { $0.lastAnswer = record }
+        state.withLock {
+            $0.lastAnswer = record
+            $0.answers += 1
+        }
+    }
+
+    private var answerCount: Int { state.withLock { $0.answers } }
+
+    /// The expectations checked so far in the outermost script run.
+    public var expectationTally: ExpectationTally { state.withLock { $0.tally } }
+
+    func recordExpectation(_ result: ExpectationResult) {
+        state.withLock { $0.tally.add(result) }
     }
 
     /// True the first time a warning is given in this session.
@@ -139,7 +155,10 @@ public final class Interpreter: Sendable {
     }
 
     /// Parses `arguments` with the command tree and runs the verb.
-    public func execute(_ arguments: [String], scriptDirectory: String? = nil, lineSource: (any LineSource)? = nil) async -> Outcome {
+    public func execute(
+        _ arguments: [String], scriptDirectory: String? = nil, lineSource: (any LineSource)? = nil, step: ScriptStep? = nil,
+        precedingFailure: PrecedingFailure? = nil
+    ) async -> Outcome {
         guard let first = arguments.first else { return .success }
         if first == "help" {
             let topic = Array(arguments.dropFirst())
@@ -175,7 +194,9 @@ public final class Interpreter: Sendable {
             return .success
         }
         let options = sessionSettings.overridden(by: command.globals)
-        let context = CommandContext(interpreter: self, options: options, scriptDirectory: scriptDirectory, lineSource: lineSource)
+        let context = CommandContext(
+            interpreter: self, options: options, scriptDirectory: scriptDirectory, lineSource: lineSource, step: step,
+            precedingFailure: precedingFailure)
         let outcome: Outcome
         do {
             try await command.run(in: context)
@@ -233,8 +254,12 @@ public final class Interpreter: Sendable {
         return .usage(message)
     }
 
-    /// Tokenizes and runs one complete logical line; stops at its first failing command.
-    public func run(line: String, scriptDirectory: String? = nil, lineSource: (any LineSource)? = nil) async -> Outcome {
+    /// Tokenizes and runs one complete logical line; stops at its first failing command, unless
+    /// the next one is `expect status` (`heldBack` is such a failure from the line before).
+    public func run(
+        line: String, scriptDirectory: String? = nil, lineSource: (any LineSource)? = nil, step: ScriptStep? = nil,
+        heldBack: PrecedingFailure? = nil
+    ) async -> Outcome {
         let commands: [RawCommand]
         do {
             switch try Tokenizer.tokenize(line) {
@@ -245,25 +270,44 @@ public final class Interpreter: Sendable {
         } catch {
             return .failure(ShellError(error.description))
         }
-        for command in commands {
+        var heldBack = heldBack
+        for (index, command) in commands.enumerated() {
             let arguments: [String]
             do {
                 arguments = try command.expand(variable)
             } catch {
                 return .failure(ShellError(error.description))
             }
-            let outcome = await execute(arguments, scriptDirectory: scriptDirectory, lineSource: lineSource)
+            let answersBefore = answerCount
+            let outcome = await execute(
+                arguments, scriptDirectory: scriptDirectory, lineSource: lineSource, step: step, precedingFailure: heldBack)
+            heldBack = nil
+            if case let .failure(error) = outcome, error.kind == .failure, index + 1 < commands.count,
+               Self.judgesStatus(commands[index + 1]) {
+                heldBack = PrecedingFailure(message: error.message, record: answerCount != answersBefore ? lastAnswer : nil)
+                continue
+            }
             if outcome != .success || exitStatus != nil { return outcome }
         }
         return .success
     }
 
+    /// True for `expect status …`: the command before it may fail without stopping the line
+    /// or script, for the expectation to judge.
+    static func judgesStatus(_ command: RawCommand) -> Bool {
+        let words = command.words
+        return words.count >= 2 && words[0].parts == [.literal("expect")] && words[1].parts == [.literal("status")]
+    }
+
     // MARK: Scripts
 
-    /// Runs a script; returns the exit status (0, 1 for a failure, 2 for a usage error, 130 when interrupted).
+    /// Runs a script; returns the exit status (0, 1 for a failure or a failed expectation,
+    /// 2 for a usage error, 130 when interrupted). The outermost script run owns the
+    /// expectations (those of the scripts it sources too) and ends with their tally.
     public func run(script: ScriptSource, continueOnError: Bool = false) async -> Int32 {
         let depth = state.withLock { state -> Int in
             state.sourceDepth += 1
+            if state.sourceDepth == 1 { state.tally = ExpectationTally() }
             return state.sourceDepth
         }
         defer { state.withLock { $0.sourceDepth -= 1 } }
@@ -271,23 +315,43 @@ public final class Interpreter: Sendable {
             output.error("\(script.name): error: scripts source each other more than 32 levels deep")
             return 1
         }
+        let status = await runLines(of: script, continueOnError: continueOnError)
+        let tally = expectationTally
+        guard depth == 1, tally.count > 0 else { return status }
+        output.note(tally.summary)
+        return status == 0 && tally.failed > 0 ? 1 : status
+    }
+
+    private func runLines(of script: ScriptSource, continueOnError: Bool) async -> Int32 {
         var status: Int32 = 0
         let cursor = ScriptCursor(script.text)
+        var heldBack: PrecedingFailure?
         while let logical = cursor.next() {
             let outcome: Outcome
+            let answersBefore = answerCount
             if let problem = logical.problem {
                 outcome = .failure(ShellError(problem.description))
             } else {
-                outcome = await run(line: logical.text, scriptDirectory: script.directory, lineSource: cursor)
+                let step = ScriptStep(file: script.name, line: logical.line)
+                outcome = await run(
+                    line: logical.text, scriptDirectory: script.directory, lineSource: cursor, step: step, heldBack: heldBack)
             }
+            heldBack = nil
             switch outcome {
             case .success:
                 break
             case .interrupted:
                 output.error("\(script.name):\(logical.line): interrupted")
+                noteFirstError("\(script.name):\(logical.line): interrupted")
                 return 130
+            case let .failure(error) where error.kind == .failure && cursor.nextIsExpectStatus():
+                // The next line's `expect status` decides, with what this command recorded.
+                heldBack = PrecedingFailure(message: error.message, record: answerCount != answersBefore ? lastAnswer : nil)
             case let .failure(error):
-                if !error.message.isEmpty { output.error("\(script.name):\(logical.line): error: \(error.message)") }
+                if !error.message.isEmpty {
+                    output.error("\(script.name):\(logical.line): error: \(error.message)")
+                    noteFirstError("\(script.name):\(logical.line): \(error.message)")
+                }
                 if !continueOnError { return error.exitStatus }
                 status = 1
             }
@@ -296,6 +360,12 @@ public final class Interpreter: Sendable {
             if output.readerHasGone { return status }
         }
         return status
+    }
+
+    private func noteFirstError(_ message: String) {
+        state.withLock { state in
+            if state.tally.firstError == nil { state.tally.firstError = message }
+        }
     }
 }
 

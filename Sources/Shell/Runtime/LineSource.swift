@@ -24,4 +24,15 @@ final class ScriptCursor: LineSource, @unchecked Sendable {
     func nextLine(prompt: String, completer: Completer?) async throws -> String? {
         next()?.text
     }
+
+    /// True when the next logical line starts with `expect status`: the line before it may
+    /// fail without stopping the script, for that expectation to judge.
+    func nextIsExpectStatus() -> Bool {
+        var ahead = lines
+        guard let logical = ahead.next(), logical.problem == nil,
+              case let .complete(commands)? = try? Tokenizer.tokenize(logical.text),
+              let first = commands.first
+        else { return false }
+        return Interpreter.judgesStatus(first)
+    }
 }
