@@ -63,7 +63,7 @@ import Testing
             try terminal.type(#"compare "Once upon a time" --profile llama70b --profile stranger --max-tokens 8"# + PseudoTerminal.enter, at: "> ")
             let screen = Self.plain(try terminal.expect("TARGET"))
             let header = "llama70b: \(sandbox.modelName)"
-            #expect(screen.split(separator: "\n").contains { $0.hasPrefix(header) && $0.contains(" │ stranger: ") })
+            #expect(screen.split(separator: "\n").contains { $0.hasPrefix(header) && $0.contains(" │ stranger: ") }, "\(screen)")
             #expect(screen.contains("│ error: 403 Authentication failed"))
             try terminal.type(PseudoTerminal.ctrlD, at: "> ")
             #expect(try terminal.waitForExit() == 0)
@@ -80,13 +80,13 @@ import Testing
             #expect(screen.contains("[interrupted]"))
             #expect(screen.contains("\(sandbox.modelName) #2"))
             #expect(screen.split(separator: "\n").contains { $0.hasPrefix(sandbox.modelName) && $0.contains("interrupted") })
-            try terminal.type(PseudoTerminal.ctrlD, at: "maas> ")
+            terminal.send(PseudoTerminal.ctrlD)
             #expect(try terminal.waitForExit() == 0)
         }
     }
 
-    /// The screen's text without our colour codes.
+    /// The screen's text without our colour and cursor codes.
     static func plain(_ screen: String) -> String {
-        screen.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+        screen.replacingOccurrences(of: "\u{1B}\\[[0-9;]*[A-Za-z]|\r", with: "", options: .regularExpression)
     }
 }
