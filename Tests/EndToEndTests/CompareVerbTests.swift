@@ -33,6 +33,9 @@ import Testing
             #expect(rows.contains { $0.hasPrefix("llama70b: ") && $0.hasSuffix(" 200") && $0.contains(" 8 ") })
             #expect(rows.contains { $0.hasPrefix("stranger: ") && $0.contains("403 Authentication failed") })
 
+            let logged = try await fixture.run(["logs", "-o", "json"])
+            #expect(logged.out.components(separatedBy: #""verb" : "compare""#).count == 3, "\(logged.out)")
+
             let complete = try await fixture.run(["complete", "San Francisco is a", "--max-tokens", "8", "--temperature", "0"])
             #expect(result.out.contains("── llama70b: \(sandbox.modelName)\n" + complete.out))
         }
