@@ -2,13 +2,7 @@
 /// HOME taken from the run's environment like the other state files.
 enum PromptLogLocation {
     static func path(environment: [String: String]) -> String {
-        let base: String
-        if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
-            base = state
-        } else {
-            base = "\(environment["HOME"] ?? ".")/.local/state"
-        }
-        return "\(base)/maas/log.db"
+        return StateFolder.path(environment: environment) + "/log.db"
     }
 
     /// `path` with the home folder shown as `~`, for messages.

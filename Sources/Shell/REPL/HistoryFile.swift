@@ -8,13 +8,7 @@ public struct HistoryFile: Sendable {
     static let limit = 1000
 
     public init(environment: [String: String]) {
-        let base: String
-        if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
-            base = state
-        } else {
-            base = "\(environment["HOME"] ?? ".")/.local/state"
-        }
-        path = "\(base)/maas/history"
+        path = StateFolder.path(environment: environment) + "/history"
     }
 
     public func load() -> [String] {

@@ -7,13 +7,7 @@ enum SandboxStateLocation {
     static let fileName = "state.json"
 
     static func defaultFile(environment: [String: String]) -> String {
-        let base: String
-        if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
-            base = state
-        } else {
-            base = "\(environment["HOME"] ?? ".")/.local/state"
-        }
-        return "\(base)/maas/sandbox/\(fileName)"
+        return StateFolder.path(environment: environment) + "/sandbox/\(fileName)"
     }
 
     /// An existing folder, or a path ending in `/`, holds `state.json`; anything else is the file.
