@@ -85,6 +85,8 @@ public struct LoadRunner: Sendable {
                 case .text(_, let choice) where choice == 0:
                     measurement.chunkArrived(at: clock.now)
                     ledger.chunkReceived()
+                case .emptyChunk(let choice) where choice == 0:
+                    measurement.chunkArrived(at: clock.now, withText: false)
                 case .usage(let reported): usage = reported
                 default: break
                 }

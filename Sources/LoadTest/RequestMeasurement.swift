@@ -1,8 +1,9 @@
 /// The timings of one streamed request, with vLLM's `bench serve` definitions:
 ///
-/// - TTFT: request sent → first chunk with text.
-/// - ITL: the gaps between consecutive chunks with text (one per chunk, as vLLM
-///   measures it, so a chunk carrying several tokens counts once).
+/// - TTFT: request sent → first chunk with choices, even one whose text is empty (vLLM
+///   sends those when a token ends inside a UTF-8 character, and chat starts with one).
+/// - ITL: the gaps between consecutive chunks with choices (one per chunk, as vLLM
+///   measures it, so a chunk carrying several tokens counts once, an empty one too).
 /// - E2EL: request sent → end of the stream.
 /// - TPOT: (E2EL − TTFT) / (output tokens − 1), the mean time per token after the first.
 ///
@@ -13,7 +14,7 @@ public struct RequestMeasurement: Sendable {
     private var lastToken: ContinuousClock.Instant?
     public private(set) var interTokenLatencies: [Duration] = []
     public private(set) var end: ContinuousClock.Instant?
-    /// Chunks with text seen so far.
+    /// Chunks with text seen so far (the output tokens when the server sends no usage).
     public private(set) var chunks = 0
     /// The server's `usage.completion_tokens` when it sent usage, else the chunk count.
     public private(set) var outputTokens = 0
@@ -23,11 +24,11 @@ public struct RequestMeasurement: Sendable {
         self.start = start
     }
 
-    /// A chunk with text arrived.
-    public mutating func chunkArrived(at instant: ContinuousClock.Instant) {
+    /// A chunk with choices arrived; `withText` is false for an empty one.
+    public mutating func chunkArrived(at instant: ContinuousClock.Instant, withText: Bool = true) {
         if let lastToken { interTokenLatencies.append(instant - lastToken) } else { firstToken = instant }
         lastToken = instant
-        chunks += 1
+        if withText { chunks += 1 }
     }
 
     /// The stream ended; `usage` holds the server's token counts when it sent them.

@@ -2,6 +2,11 @@
 public enum StreamEvent: Sendable, Equatable {
     /// New text of a choice (untrusted: sanitise before printing).
     case text(String, choice: Int)
+    /// A chunk of a choice that carries no text: real vLLM sends one when a token ends inside
+    /// a UTF-8 character, and chat's first (role-only) and last chunks may be empty. Printers
+    /// skip it; `bench` counts it as vLLM's `bench serve` counts every chunk with choices,
+    /// for time to first token and inter-token latency.
+    case emptyChunk(choice: Int)
     /// A choice is complete: `stop`, `length`, `abort`, `tool_calls`….
     case finish(reason: String, choice: Int)
     /// Token counts, once, after the last choice finished.

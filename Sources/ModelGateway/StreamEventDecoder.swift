@@ -98,6 +98,8 @@ package struct StreamEventDecoder: Sendable {
             if let text = choice.text, !text.isEmpty {
                 tokensReceived += 1
                 events.append(.text(text, choice: index))
+            } else {
+                events.append(.emptyChunk(choice: index))
             }
             if let reason = choice.finishReason {
                 events.append(.finish(reason: reason, choice: index))

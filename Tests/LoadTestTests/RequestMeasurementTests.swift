@@ -70,4 +70,18 @@ import Testing
         #expect(SyntheticPrompt.text(tokens: 40).split(separator: " ").count == 40)
         #expect(SyntheticPrompt.text(tokens: 1) == "the")
     }
+
+    @Test func anEmptyChunkCountsForTimingsButNotAsAToken() {
+        let start = ContinuousClock.now
+        var measurement = RequestMeasurement(start: start)
+        measurement.chunkArrived(at: start + .milliseconds(5), withText: false)
+        measurement.chunkArrived(at: start + .milliseconds(9))
+        measurement.chunkArrived(at: start + .milliseconds(12), withText: false)
+        measurement.chunkArrived(at: start + .milliseconds(20))
+        measurement.finish(at: start + .milliseconds(21), outputTokens: nil, promptTokens: nil)
+        #expect(measurement.timeToFirstToken == .milliseconds(5))
+        #expect(measurement.interTokenLatencies == [.milliseconds(4), .milliseconds(3), .milliseconds(8)])
+        #expect(measurement.outputTokens == 2)
+    }
 }
+

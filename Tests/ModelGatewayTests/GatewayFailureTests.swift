@@ -60,8 +60,9 @@ import Testing
         try await withFake("usage-everywhere") { client in
             let (events, error) = await drain(try await client.streamChat(.init(model: "m", messages: [.user("hi")])))
             #expect(error == nil)
+            // The first, role-only chunk is an empty one.
             #expect(events == [
-                .text("Hi", choice: 0), .text("!", choice: 0), .finish(reason: "stop", choice: 0),
+                .emptyChunk(choice: 0), .text("Hi", choice: 0), .text("!", choice: 0), .finish(reason: "stop", choice: 0),
                 .usage(Usage(promptTokens: 3, completionTokens: 2, totalTokens: 5)),
             ])
         }
