@@ -29,7 +29,8 @@ public struct EventStream: AsyncSequence, Sendable {
         private let url: String
         private let host: String
         private var decoder: StreamEventDecoder
-        private var pending: [StreamEvent] = []
+        /// The read whose events `next()` is handing out one by one.
+        private var pending = StreamBatch()
         private var pendingIndex = 0
         private var ended = false
         private var trace: RequestTrace
@@ -54,28 +55,35 @@ public struct EventStream: AsyncSequence, Sendable {
         public mutating func next(isolation actor: isolated (any Actor)? = #isolation) async throws(GatewayError)
             -> StreamEvent?
         {
-            try await advance()
+            while pendingIndex == pending.events.count {
+                var batch = StreamBatch()
+                swap(&batch, &pending)
+                defer { swap(&batch, &pending) }
+                guard try await nextBatch(into: &batch) else { return nil }
+                pendingIndex = 0
+            }
+            defer { pendingIndex += 1 }
+            return pending.streamEvent(at: pendingIndex)
         }
 
-        private mutating func advance(isolation actor: isolated (any Actor)? = #isolation) async throws(GatewayError)
-            -> StreamEvent?
-        {
+        /// Replaces `batch` with the events of the next network read that has any, all
+        /// at once (the fast path: one step per read rather than per token); false at
+        /// the end. An error found in a read is thrown by the call after the one that
+        /// delivers the events before it.
+        @available(macOS 15.0, iOS 18.0, tvOS 18.0, watchOS 11.0, *)
+        public mutating func nextBatch(
+            into batch: inout StreamBatch, isolation actor: isolated (any Actor)? = #isolation
+        ) async throws(GatewayError) -> Bool {
+            batch.removeAll()
             while true {
-                if pendingIndex < pending.count {
-                    defer { pendingIndex += 1 }
-                    return pending[pendingIndex]
-                }
-                if ended { return nil }
-                // An error found in a chunk is thrown once the events before it are delivered.
+                if ended { return false }
                 if let failure = decoder.failure {
                     ended = true
                     throw failure
                 }
-                pending.removeAll(keepingCapacity: true)
-                pendingIndex = 0
                 let chunk: ByteBuffer?
                 // The body iterator is owned by this iterator alone and is not used
-                // again until `next()` returns, so handing it to the nonisolated call
+                // again until this call returns, so handing it to the nonisolated call
                 // cannot race.
                 nonisolated(unsafe) var bodyIterator = body
                 defer { body = bodyIterator }
@@ -90,14 +98,15 @@ public struct EventStream: AsyncSequence, Sendable {
                 guard let chunk else {
                     ended = true
                     trace.finished(bytes: bytes)
-                    try decoder.finish(into: &pending)
-                    continue
+                    try decoder.finish(into: &batch)
+                    return !batch.isEmpty
                 }
                 bytes += chunk.readableBytes
                 trace.read(chunk.readableBytesView)
                 // Events after [DONE] are ignored; reading on to the end of the body
                 // lets the connection be reused.
-                decoder.feed(chunk, into: &pending)
+                decoder.feed(chunk, into: &batch)
+                if !batch.isEmpty { return true }
             }
         }
     }

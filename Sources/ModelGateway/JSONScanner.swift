@@ -80,6 +80,48 @@ struct JSONScanner {
         }
     }
 
+    /// Appends a string's decoded bytes to `output` and returns true; for `null` or any
+    /// other kind of value (which is skipped) appends nothing and returns false. The
+    /// bytes are as sent: the caller checks that they are UTF-8.
+    mutating func appendString(to output: inout [UInt8]) throws -> Bool {
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "\"") else {
+            try skipValue()
+            return false
+        }
+        index += 1
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
+                index += 1
+                return true
+            }
+            if byte == UInt8(ascii: "\\") {
+                output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
+                try decodeEscapedString(into: &output)
+                return true
+            }
+            index += 1
+        }
+        throw Malformed(offset: index)
+    }
+
+    /// True when the value is a string equal to `word` (written without escapes);
+    /// any other value is skipped and gives false.
+    mutating func string(equals word: StaticString) throws -> Bool {
+        skipWhitespace()
+        guard peek() == UInt8(ascii: "\"") else {
+            try skipValue()
+            return false
+        }
+        switch try rawString() {
+        case .plain(let range): return UnsafeRawBufferPointer(rebasing: bytes[range]).matches(word)
+        case .escaped(let decoded): return decoded.withUnsafeBytes { $0.matches(word) }
+        }
+    }
+
     /// An integer, or nil for `null` or any other value (which is skipped).
     mutating func integer() throws -> Int? {
         skipWhitespace()
@@ -96,7 +138,24 @@ struct JSONScanner {
             try skipValue()
             return nil
         }
-        return Int(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+        return Self.integer(UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
+    }
+
+    /// `-?[0-9]+` as an Int, nil when it is not that or does not fit (what `Int("…")` gives).
+    private static func integer(_ text: UnsafeRawBufferPointer) -> Int? {
+        let negative = text.first == UInt8(ascii: "-")
+        let digits = UnsafeRawBufferPointer(rebasing: text[(negative ? 1 : 0)...])
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflowAdding) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            guard !overflow, !overflowAdding else { return nil }
+            value = next
+        }
+        return value
     }
 
     mutating func skipValue() throws {
@@ -147,12 +206,19 @@ struct JSONScanner {
 
     private mutating func escapedString(from start: Int) throws -> [UInt8] {
         var decoded = Array(UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
+        try decodeEscapedString(into: &decoded)
+        return decoded
+    }
+
+    /// Decodes the rest of a string from the scanner's position (inside the quotes) to
+    /// its closing quote, appending to `decoded`.
+    private mutating func decodeEscapedString(into decoded: inout [UInt8]) throws {
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
             switch byte {
             case UInt8(ascii: "\""):
-                return decoded
+                return
             case UInt8(ascii: "\\"):
                 guard index < bytes.count else { throw Malformed(offset: index) }
                 let escape = bytes[index]
@@ -223,7 +289,7 @@ struct JSONScanner {
     private mutating func literal(_ word: StaticString) throws {
         let count = word.utf8CodeUnitCount
         guard bytes.count - index >= count else { throw Malformed(offset: index) }
-        let matches = word.withUTF8Buffer { UnsafeRawBufferPointer(rebasing: bytes[index..<(index + count)]).elementsEqual($0) }
+        let matches = UnsafeRawBufferPointer(rebasing: bytes[index..<(index + count)]).matches(word)
         guard matches else { throw Malformed(offset: index) }
         index += count
     }

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NIOCore
 
 /// One server-sent event.
@@ -20,14 +27,19 @@ public struct SSEEvent: Sendable, Equatable {
 /// they arrive. Lines end with CRLF, LF or CR, even when the CR and LF arrive in
 /// different chunks; `:` lines are comments; a blank line dispatches the event.
 ///
-/// It scans each chunk once with a tight byte loop, copies only the bytes of a line
-/// that is split across chunks, and never hops to another task or actor.
+/// It finds line ends with `memchr`, hands an event's data as a view of the chunk
+/// itself when the event has one `data:` line inside the chunk (the usual case), and
+/// copies only what spans chunks. It never hops to another task or actor.
 public struct SSEDecoder: Sendable {
     /// Bytes of a line whose end has not arrived yet.
     private var partialLine: [UInt8] = []
     /// The chunk ended on CR: an LF at the start of the next one belongs to it.
     private var skipLeadingLineFeed = false
+    /// The event's data when it is not a view of the current chunk.
     private var data: [UInt8] = []
+    /// Where the event's only `data:` value lies in the current chunk; valid during
+    /// one `feed` call only (copied into `data` when the chunk ends first).
+    private var inlineData: Range<Int>?
     private var hasData = false
     private var eventType: String?
     private var lastEventID: String?
@@ -50,7 +62,18 @@ public struct SSEDecoder: Sendable {
     }
 
     public mutating func feed(bytes: UnsafeRawBufferPointer, _ onEvent: (SSEEvent) throws -> Void) rethrows {
+        try feed(bytes: bytes) { data, event, id in
+            try onEvent(SSEEvent(event: event, data: String(decoding: data, as: UTF8.self), id: id))
+        }
+    }
+
+    /// Decodes a chunk, calling `onData` with each complete event's data (a view valid
+    /// only during the call), type and last id: the decoding path with no copy.
+    public mutating func feed(
+        bytes: UnsafeRawBufferPointer, onData: (UnsafeRawBufferPointer, _ event: String?, _ id: String?) throws -> Void
+    ) rethrows {
         let count = bytes.count
+        guard count > 0, let base = bytes.baseAddress else { return }
         var index = 0
         while let seen = byteOrderMarkSeen, index < count {
             guard bytes[index] == Self.byteOrderMark[seen] else {
@@ -64,36 +87,33 @@ public struct SSEDecoder: Sendable {
             skipLeadingLineFeed = false
             if bytes[index] == UInt8(ascii: "\n") { index += 1 }
         }
-        var lineStart = index
+        defer { keepInlineData(bytes) }
         while index < count {
-            let byte = bytes[index]
-            // Most bytes are neither CR nor LF: one comparison against the larger
-            // of the two skips them.
-            if byte > UInt8(ascii: "\r") || (byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\r")) {
-                index += 1
-                continue
-            }
-            let line = UnsafeRawBufferPointer(rebasing: bytes[lineStart..<index])
+            // The line ends at the first LF or CR; memchr scans for each at vector speed.
+            let rest = count - index
+            var end = memchr(base + index, Int32(UInt8(ascii: "\n")), rest).map { UnsafeRawPointer($0) - base } ?? count
+            if let cr = memchr(base + index, Int32(UInt8(ascii: "\r")), end - index) { end = UnsafeRawPointer(cr) - base }
+            guard end < count else { break }
+            let line = UnsafeRawBufferPointer(rebasing: bytes[index..<end])
             if partialLine.isEmpty {
-                try processLine(line, onEvent)
+                try processLine(line, at: index, in: bytes, onData)
             } else {
                 partialLine.append(contentsOf: line)
                 let whole = partialLine
                 partialLine.removeAll(keepingCapacity: true)
-                try whole.withUnsafeBytes { try processLine($0, onEvent) }
+                try whole.withUnsafeBytes { try processLine($0, at: nil, in: bytes, onData) }
             }
-            index += 1
-            if byte == UInt8(ascii: "\r") {
+            index = end + 1
+            if bytes[end] == UInt8(ascii: "\r") {
                 if index < count {
                     if bytes[index] == UInt8(ascii: "\n") { index += 1 }
                 } else {
                     skipLeadingLineFeed = true
                 }
             }
-            lineStart = index
         }
-        if lineStart < count {
-            partialLine.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[lineStart..<count]))
+        if index < count {
+            partialLine.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[index..<count]))
             if partialLine.count > Self.maxEventSize { discardOversizedEvent() }
         }
     }
@@ -109,6 +129,7 @@ public struct SSEDecoder: Sendable {
         oversizedEventDropped = true
         partialLine = []
         data = []
+        inlineData = nil
         hasData = false
     }
 
@@ -120,9 +141,20 @@ public struct SSEDecoder: Sendable {
         !partialLine.isEmpty || hasData
     }
 
-    private mutating func processLine(_ line: UnsafeRawBufferPointer, _ onEvent: (SSEEvent) throws -> Void) rethrows {
+    /// The chunk is about to go: a data value still pointing into it is copied.
+    private mutating func keepInlineData(_ chunk: UnsafeRawBufferPointer) {
+        guard let range = inlineData else { return }
+        inlineData = nil
+        data.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[range]))
+    }
+
+    /// `offset` is where the line starts in `chunk`, nil when it was assembled from pieces.
+    private mutating func processLine(
+        _ line: UnsafeRawBufferPointer, at offset: Int?, in chunk: UnsafeRawBufferPointer,
+        _ onData: (UnsafeRawBufferPointer, String?, String?) throws -> Void
+    ) rethrows {
         if line.isEmpty {
-            try dispatch(onEvent)
+            try dispatch(chunk, onData)
             return
         }
         if line[0] == UInt8(ascii: ":") { return }
@@ -131,29 +163,55 @@ public struct SSEDecoder: Sendable {
         if valueStart < line.count && line[valueStart] == UInt8(ascii: " ") { valueStart += 1 }
         let name = UnsafeRawBufferPointer(rebasing: line[0..<colon])
         let value = UnsafeRawBufferPointer(rebasing: line[valueStart..<line.count])
-        if name.elementsEqual("data".utf8) {
-            if hasData { data.append(UInt8(ascii: "\n")) }
-            data.append(contentsOf: value)
-            if data.count > Self.maxEventSize {
+        if name.matches("data") {
+            if value.count > Self.maxEventSize {
                 discardOversizedEvent()
                 return
             }
+            if !hasData, let offset {
+                inlineData = (offset + valueStart)..<(offset + line.count)
+            } else {
+                keepInlineData(chunk)
+                if hasData { data.append(UInt8(ascii: "\n")) }
+                data.append(contentsOf: value)
+                if data.count > Self.maxEventSize {
+                    discardOversizedEvent()
+                    return
+                }
+            }
             hasData = true
-        } else if name.elementsEqual("event".utf8) {
+        } else if name.matches("event") {
             eventType = String(decoding: value, as: UTF8.self)
-        } else if name.elementsEqual("id".utf8) {
+        } else if name.matches("id") {
             if !value.contains(0) { lastEventID = String(decoding: value, as: UTF8.self) }
         }
         // `retry` and unknown fields are ignored, as the standard says.
     }
 
-    private mutating func dispatch(_ onEvent: (SSEEvent) throws -> Void) rethrows {
+    private mutating func dispatch(
+        _ chunk: UnsafeRawBufferPointer, _ onData: (UnsafeRawBufferPointer, String?, String?) throws -> Void
+    ) rethrows {
         defer {
+            inlineData = nil
             data.removeAll(keepingCapacity: true)
             hasData = false
             eventType = nil
         }
         guard hasData else { return }
-        try onEvent(SSEEvent(event: eventType, data: String(decoding: data, as: UTF8.self), id: lastEventID))
+        if let range = inlineData {
+            try onData(UnsafeRawBufferPointer(rebasing: chunk[range]), eventType, lastEventID)
+        } else {
+            try data.withUnsafeBytes { try onData($0, eventType, lastEventID) }
+        }
+    }
+}
+
+extension UnsafeRawBufferPointer {
+    /// Byte equality with an ASCII literal, without the generic `elementsEqual`.
+    @inline(__always)
+    func matches(_ word: StaticString) -> Bool {
+        let length = word.utf8CodeUnitCount
+        guard count == length else { return false }
+        return length == 0 || memcmp(baseAddress!, word.utf8Start, length) == 0
     }
 }

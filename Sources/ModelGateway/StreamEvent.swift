@@ -13,69 +13,78 @@ public enum StreamEvent: Sendable, Equatable {
     case usage(Usage)
 }
 
-/// One `data:` payload of vLLM's stream, read leniently: completion chunks carry
-/// `text`, chat chunks `delta.content`; `usage` may be absent, null or present on
-/// any chunk; a top-level `error` (or `"object":"error"`) means the server failed
-/// mid-stream. Unknown members are skipped.
-struct StreamChunk {
-    struct Choice {
-        var index = 0
-        var text: String?
-        var finishReason: String?
+/// One `data:` payload of vLLM's stream, read leniently straight into a batch:
+/// completion chunks carry `text`, chat chunks `delta.content`; `usage` may be absent,
+/// null or present on any chunk; a top-level `error` (or `"object":"error"`) means the
+/// server failed mid-stream. Unknown members are skipped.
+enum StreamChunk {
+    struct Summary {
+        /// Text events appended.
+        var texts = 0
+        var usage: Usage?
+        var isError = false
     }
 
-    var choices: [Choice] = []
-    var usage: Usage?
-    var isError = false
-
-    init(parsing data: String) throws {
-        var data = data
-        self = try data.withUTF8 { utf8 in
-            var chunk = StreamChunk()
-            var scanner = JSONScanner(UnsafeRawBufferPointer(utf8))
-            try scanner.object { scanner, key in
-                if key.elementsEqual("choices".utf8) {
-                    try scanner.array { scanner in chunk.choices.append(try Self.choice(&scanner)) }
-                } else if key.elementsEqual("usage".utf8) {
-                    chunk.usage = try Self.usage(&scanner)
-                } else if key.elementsEqual("error".utf8) {
-                    chunk.isError = true
-                    try scanner.skipValue()
-                } else if key.elementsEqual("object".utf8) {
-                    if try scanner.string() == "error" { chunk.isError = true }
-                } else {
-                    try scanner.skipValue()
-                }
-            }
-            try scanner.end()
-            return chunk
-        }
-    }
-
-    private init() {}
-
-    private static func choice(_ scanner: inout JSONScanner) throws -> Choice {
-        var choice = Choice()
+    /// Appends the payload's events to `batch`. When it throws, or the payload is an
+    /// error, what it appended is left for the caller to roll back.
+    static func read(_ payload: UnsafeRawBufferPointer, into batch: inout StreamBatch) throws -> Summary {
+        var summary = Summary()
+        var scanner = JSONScanner(payload)
         try scanner.object { scanner, key in
-            if key.elementsEqual("index".utf8) {
-                choice.index = try scanner.integer() ?? 0
-            } else if key.elementsEqual("text".utf8) {
-                choice.text = try scanner.string()
-            } else if key.elementsEqual("delta".utf8) {
-                try scanner.object { scanner, key in
-                    if key.elementsEqual("content".utf8) {
-                        choice.text = try scanner.string()
-                    } else {
-                        try scanner.skipValue()
-                    }
+            if key.matches("choices") {
+                try scanner.array { scanner in
+                    if try choice(&scanner, into: &batch) { summary.texts += 1 }
                 }
-            } else if key.elementsEqual("finish_reason".utf8) {
-                choice.finishReason = try scanner.string()
+            } else if key.matches("usage") {
+                summary.usage = try usage(&scanner)
+            } else if key.matches("error") {
+                summary.isError = true
+                try scanner.skipValue()
+            } else if key.matches("object") {
+                if try scanner.string(equals: "error") { summary.isError = true }
             } else {
                 try scanner.skipValue()
             }
         }
-        return choice
+        try scanner.end()
+        return summary
+    }
+
+    /// Reads one choice and appends its events; true when one of them is text.
+    private static func choice(_ scanner: inout JSONScanner, into batch: inout StreamBatch) throws -> Bool {
+        var index = 0
+        let textStart = batch.text.count
+        var finishReason: String?
+        try scanner.object { scanner, key in
+            if key.matches("index") {
+                index = try scanner.integer() ?? 0
+            } else if key.matches("text") {
+                try readText(&scanner, from: textStart, into: &batch)
+            } else if key.matches("delta") {
+                try scanner.object { scanner, key in
+                    if key.matches("content") {
+                        try readText(&scanner, from: textStart, into: &batch)
+                    } else {
+                        try scanner.skipValue()
+                    }
+                }
+            } else if key.matches("finish_reason") {
+                finishReason = try scanner.string()
+            } else {
+                try scanner.skipValue()
+            }
+        }
+        let hasText = batch.text.count > textStart
+        batch.events.append(hasText ? .text(textStart..<batch.text.count, choice: index) : .emptyChunk(choice: index))
+        if let finishReason { batch.events.append(.finish(reason: finishReason, choice: index)) }
+        return hasText
+    }
+
+    /// The choice's text, replacing one read before (the last member wins); `null`
+    /// or another kind of value leaves none.
+    private static func readText(_ scanner: inout JSONScanner, from start: Int, into batch: inout StreamBatch) throws {
+        batch.text.removeSubrange(start...)
+        if try scanner.appendString(to: &batch.text) { batch.repairText(from: start) }
     }
 
     /// `null` gives nil; an object gives its counts (missing ones as 0).
@@ -86,11 +95,11 @@ struct StreamChunk {
         var present = false
         try scanner.object { scanner, key in
             present = true
-            if key.elementsEqual("prompt_tokens".utf8) {
+            if key.matches("prompt_tokens") {
                 prompt = try scanner.integer()
-            } else if key.elementsEqual("completion_tokens".utf8) {
+            } else if key.matches("completion_tokens") {
                 completion = try scanner.integer()
-            } else if key.elementsEqual("total_tokens".utf8) {
+            } else if key.matches("total_tokens") {
                 total = try scanner.integer()
             } else {
                 try scanner.skipValue()
