@@ -80,15 +80,21 @@ public struct LoadRunner: Sendable {
                     ChatRequest(model: plan.model, messages: [.user(plan.prompt)], options: plan.options))
             }
             var usage: Usage?
-            for try await event in events {
-                switch event {
-                case .text(_, let choice) where choice == 0:
-                    measurement.chunkArrived(at: clock.now)
-                    ledger.chunkReceived()
-                case .emptyChunk(let choice) where choice == 0:
-                    measurement.chunkArrived(at: clock.now, withText: false)
-                case .usage(let reported): usage = reported
-                default: break
+            // One step per network read: its chunks arrived together, at one instant.
+            var iterator = events.makeAsyncIterator()
+            var batch = StreamBatch()
+            while try await iterator.nextBatch(into: &batch) {
+                let now = clock.now
+                for event in batch.events {
+                    switch event {
+                    case .text(_, let choice) where choice == 0:
+                        measurement.chunkArrived(at: now)
+                        ledger.chunkReceived()
+                    case .emptyChunk(let choice) where choice == 0:
+                        measurement.chunkArrived(at: now, withText: false)
+                    case .usage(let reported): usage = reported
+                    default: break
+                    }
                 }
             }
             measurement.finish(at: clock.now, outputTokens: usage?.completionTokens, promptTokens: usage?.promptTokens)
@@ -96,8 +102,7 @@ public struct LoadRunner: Sendable {
         } catch {
             // A request cut by the end of the test is not the server's failure.
             if Task.isCancelled { return .cancelled }
-            guard let error = error as? GatewayError, error != .cancelled else { return .cancelled }
-            return .failed(error)
+            return error == .cancelled ? .cancelled : .failed(error)
         }
     }
 

@@ -45,9 +45,10 @@ public struct TextSanitizer: Sendable {
     /// Sanitises the next piece of a text, e.g. a streamed delta. An escape sequence
     /// may start in one piece and end in the next.
     public mutating func feed(_ text: String) -> String {
-        var output = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { process(scalar, into: &output) }
-        return String(output)
+        var text = text
+        var output: [UInt8] = []
+        text.withUTF8 { feed(validUTF8: UnsafeRawBufferPointer($0), into: &output) }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Sanitises the next bytes of a UTF-8 stream.
@@ -57,11 +58,58 @@ public struct TextSanitizer: Sendable {
         input.append(contentsOf: bytes)
         let complete = input.count - Self.incompleteSuffixLength(input)
         partialCharacter = Array(input[complete...])
-        var output = String.UnicodeScalarView()
-        for scalar in String(decoding: input[..<complete], as: UTF8.self).unicodeScalars {
+        var repaired = String(decoding: input[..<complete], as: UTF8.self)
+        var output: [UInt8] = []
+        repaired.withUTF8 { feed(validUTF8: UnsafeRawBufferPointer($0), into: &output) }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Sanitises the next piece of a text given as valid UTF-8 (a `StreamBatch`'s text,
+    /// a String's bytes), appending the result to `output`: the printer's path, with no
+    /// String in between. Runs of printable characters are copied whole; bytes that are
+    /// not valid UTF-8 after all come out as U+FFFD.
+    public mutating func feed(validUTF8 input: UnsafeRawBufferPointer, into output: inout [UInt8]) {
+        let count = input.count
+        var index = 0
+        while index < count {
+            if case .text = state, !pendingCarriageReturn {
+                let start = index
+                while index < count, Self.isPlain(input, at: index) { index += 1 }
+                if index > start { output.append(contentsOf: UnsafeRawBufferPointer(rebasing: input[start..<index])) }
+                if index == count { return }
+            }
+            let (scalar, length) = Self.scalar(in: input, at: index)
             process(scalar, into: &output)
+            index += length
         }
-        return String(output)
+    }
+
+    /// True when the byte at `index` is printable ASCII, or starts a character past
+    /// U+009F (lead bytes from 0xC3 on, continuation bytes of them): copied as they are.
+    /// C2 leads U+0080…U+00BF, of which the C1 controls need a look.
+    @inline(__always)
+    private static func isPlain(_ bytes: UnsafeRawBufferPointer, at index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte >= 0x20 && byte != 0x7F }
+        if byte >= 0xC3 { return true }
+        // A continuation byte belongs to the character before, which started a plain run.
+        return byte < 0xC0 && index > 0 && bytes[index - 1] != 0xC2
+    }
+
+    /// The character at `index` of (presumably) valid UTF-8 and its length; a broken
+    /// one gives U+FFFD for its first byte.
+    private static func scalar(in bytes: UnsafeRawBufferPointer, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard lead >= 0xC0, bytes.count - index >= length else { return ("\u{FFFD}", 1) }
+        var value = UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            guard byte & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     /// Ends the text: a character left incomplete shows as U+FFFD, an unfinished
@@ -76,7 +124,7 @@ public struct TextSanitizer: Sendable {
         return (pendingCarriageReturn ? "\u{240D}" : "") + (partialCharacter.isEmpty ? "" : "\u{FFFD}")
     }
 
-    private mutating func process(_ scalar: Unicode.Scalar, into output: inout String.UnicodeScalarView) {
+    private mutating func process(_ scalar: Unicode.Scalar, into output: inout [UInt8]) {
         let value = scalar.value
         switch state {
         case .text:
@@ -128,15 +176,15 @@ public struct TextSanitizer: Sendable {
         return sequenceLength <= Self.maxSequenceLength
     }
 
-    private mutating func emit(_ scalar: Unicode.Scalar, into output: inout String.UnicodeScalarView) {
+    private mutating func emit(_ scalar: Unicode.Scalar, into output: inout [UInt8]) {
         let value = scalar.value
         if pendingCarriageReturn {
             pendingCarriageReturn = false
-            if value != 0x0A { output.append("\u{240D}") }
+            if value != 0x0A { Self.append("\u{240D}", to: &output) }
         }
         switch value {
         case 0x09, 0x0A:
-            output.append(scalar)
+            output.append(UInt8(value))
         case 0x0D:
             pendingCarriageReturn = true
         case 0x1B:
@@ -146,14 +194,18 @@ public struct TextSanitizer: Sendable {
         case 0x90, 0x98, 0x9D, 0x9E, 0x9F:
             begin(.controlString(sawEscape: false))
         case 0x00...0x1F:
-            output.append(Unicode.Scalar(0x2400 + value) ?? "\u{FFFD}")
+            Self.append(Unicode.Scalar(0x2400 + value) ?? "\u{FFFD}", to: &output)
         case 0x7F:
-            output.append("\u{2421}")
+            Self.append("\u{2421}", to: &output)
         case 0x80...0x9F:
-            output.append("\u{FFFD}")
+            Self.append("\u{FFFD}", to: &output)
         default:
-            output.append(scalar)
+            Self.append(scalar, to: &output)
         }
+    }
+
+    private static func append(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
+        UTF8.encode(scalar) { output.append($0) }
     }
 
     private mutating func begin(_ sequence: State) {

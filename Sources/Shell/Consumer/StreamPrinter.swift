@@ -1,9 +1,11 @@
 import Foundation
 import ModelGateway
 
-/// Prints a streamed answer as it arrives (sanitised, unbuffered) and measures it. Its own
-/// sanitizer sees the deltas as one text, so an escape sequence split across two deltas is
-/// removed whole; Output's check of each piece then finds nothing left to clean.
+/// Prints a streamed answer as it arrives (sanitised, unbuffered) and measures it. It takes
+/// the events of each network read at once and sanitises their text bytes straight into
+/// one output buffer, writing it once per read on a terminal. Its own sanitizer sees the
+/// deltas as one text, so an escape sequence split across two deltas is removed whole;
+/// Output's check of each piece then finds nothing left to clean.
 struct StreamPrinter {
     struct Result: Sendable {
         var text = ""
@@ -24,51 +26,63 @@ struct StreamPrinter {
         var result = Result()
         var sanitizer = TextSanitizer()
         var pending = PendingWrites(output: output, immediate: output.isTerminal)
+        /// The answer's bytes as sent (valid UTF-8), made into `result.text` once.
+        var answer: [UInt8] = []
         var lineEnded = false
         /// Ends the answer's line once: at its finish event, so that what follows on the
         /// terminal (the `-v` line of the request, logged when the body ends) starts a line.
         func endLine() {
             guard !lineEnded else { return }
             lineEnded = true
-            pending.write(sanitizer.finish())
+            result.text = String(decoding: answer, as: UTF8.self)
+            pending.append(sanitizer.finish())
             pending.flush()
             if !result.text.hasSuffix("\n") || result.text.isEmpty { output.write("\n") }
         }
+        var events = stream.makeAsyncIterator()
+        var batch = StreamBatch()
         do {
-            for try await event in stream {
-                switch event {
-                case let .text(delta, choice) where choice == 0:
-                    if result.timeToFirstToken == nil { result.timeToFirstToken = clock.now - start }
-                    result.tokens += 1
-                    result.text += delta
-                    pending.write(sanitizer.feed(delta))
-                case let .finish(reason, choice) where choice == 0:
-                    result.finishReason = reason
-                    endLine()
-                case let .usage(usage):
-                    result.usage = usage
-                default:
-                    break
+            while try await events.nextBatch(into: &batch) {
+                batch.text.withUnsafeBytes { text in
+                    for event in batch.events {
+                        switch event {
+                        case let .text(range, choice) where choice == 0:
+                            if result.timeToFirstToken == nil { result.timeToFirstToken = clock.now - start }
+                            result.tokens += 1
+                            let delta = UnsafeRawBufferPointer(rebasing: text[range])
+                            answer.append(contentsOf: delta)
+                            pending.sanitize(delta, with: &sanitizer)
+                        case let .finish(reason, choice) where choice == 0:
+                            result.finishReason = reason
+                            endLine()
+                        case let .usage(usage):
+                            result.usage = usage
+                        default:
+                            break
+                        }
+                    }
                 }
+                pending.readEnded()
             }
-        } catch let error as GatewayError {
-            if error == .cancelled { result.interrupted = true } else { result.failure = error }
         } catch {
-            result.interrupted = true
+            if error == .cancelled { result.interrupted = true } else { result.failure = error }
         }
         if Task.isCancelled { result.interrupted = true }
         endLine()
+        result.text = String(decoding: answer, as: UTF8.self)
         result.total = clock.now - start
         return result
     }
 }
 
-/// A terminal gets every token at once. A pipe or file gets them in batches (every 16 KiB
-/// or 50 ms), sparing a fast stream one write(2) per token while a slow one still flows.
+/// Sanitised bytes on their way out. A terminal gets each network read's text as soon as
+/// the read is decoded, token by token as they arrive. A pipe or file gets them in batches
+/// (every 16 KiB or 50 ms), sparing a fast stream one write(2) per token while a slow one
+/// still flows.
 private struct PendingWrites {
     let output: Output
     let immediate: Bool
-    private var buffer = ""
+    private var buffer: [UInt8] = []
     private var lastFlush = ContinuousClock.now
 
     init(output: Output, immediate: Bool) {
@@ -76,18 +90,22 @@ private struct PendingWrites {
         self.immediate = immediate
     }
 
-    mutating func write(_ text: String) {
-        guard !immediate else {
-            output.write(text)
-            return
-        }
-        buffer += text
-        if buffer.utf8.count >= 16 * 1024 || ContinuousClock.now - lastFlush >= .milliseconds(50) { flush() }
+    mutating func sanitize(_ text: UnsafeRawBufferPointer, with sanitizer: inout TextSanitizer) {
+        sanitizer.feed(validUTF8: text, into: &buffer)
+    }
+
+    mutating func append(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+    }
+
+    /// The events of one read are in: a terminal sees them now, a pipe when enough piled up.
+    mutating func readEnded() {
+        if immediate || buffer.count >= 16 * 1024 || ContinuousClock.now - lastFlush >= .milliseconds(50) { flush() }
     }
 
     mutating func flush() {
-        if !buffer.isEmpty { output.write(buffer) }
-        buffer = ""
+        if !buffer.isEmpty { output.write(String(decoding: buffer, as: UTF8.self)) }
+        buffer.removeAll(keepingCapacity: true)
         lastFlush = .now
     }
 }
