@@ -11,6 +11,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "maas", targets: ["maas"]),
+        // For the decoder's micro-benchmark in Benchmarks/ (its own package); building
+        // `maas` compiles nothing more for it.
+        .library(name: "ModelGateway", targets: ["ModelGateway"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -94,12 +94,12 @@ struct JSONScanner {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
+                output.append(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
                 index += 1
                 return true
             }
             if byte == UInt8(ascii: "\\") {
-                output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
+                output.append(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
                 try decodeEscapedString(into: &output)
                 return true
             }

@@ -98,7 +98,7 @@ public struct SSEDecoder: Sendable {
             if partialLine.isEmpty {
                 try processLine(line, at: index, in: bytes, onData)
             } else {
-                partialLine.append(contentsOf: line)
+                partialLine.append(bytes: line)
                 let whole = partialLine
                 partialLine.removeAll(keepingCapacity: true)
                 try whole.withUnsafeBytes { try processLine($0, at: nil, in: bytes, onData) }
@@ -113,7 +113,7 @@ public struct SSEDecoder: Sendable {
             }
         }
         if index < count {
-            partialLine.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[index..<count]))
+            partialLine.append(bytes: UnsafeRawBufferPointer(rebasing: bytes[index..<count]))
             if partialLine.count > Self.maxEventSize { discardOversizedEvent() }
         }
     }
@@ -145,7 +145,7 @@ public struct SSEDecoder: Sendable {
     private mutating func keepInlineData(_ chunk: UnsafeRawBufferPointer) {
         guard let range = inlineData else { return }
         inlineData = nil
-        data.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[range]))
+        data.append(bytes: UnsafeRawBufferPointer(rebasing: chunk[range]))
     }
 
     /// `offset` is where the line starts in `chunk`, nil when it was assembled from pieces.
@@ -173,7 +173,7 @@ public struct SSEDecoder: Sendable {
             } else {
                 keepInlineData(chunk)
                 if hasData { data.append(UInt8(ascii: "\n")) }
-                data.append(contentsOf: value)
+                data.append(bytes: value)
                 if data.count > Self.maxEventSize {
                     discardOversizedEvent()
                     return
@@ -203,6 +203,16 @@ public struct SSEDecoder: Sendable {
         } else {
             try data.withUnsafeBytes { try onData($0, eventType, lastEventID) }
         }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends raw bytes with one copy (the generic `append(contentsOf:)` of a raw
+    /// buffer goes byte by byte).
+    @inline(__always)
+    mutating func append(bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        append(contentsOf: UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: bytes.count))
     }
 }
 

@@ -75,7 +75,7 @@ public struct TextSanitizer: Sendable {
             if case .text = state, !pendingCarriageReturn {
                 let start = index
                 while index < count, Self.isPlain(input, at: index) { index += 1 }
-                if index > start { output.append(contentsOf: UnsafeRawBufferPointer(rebasing: input[start..<index])) }
+                if index > start { output.append(bytes: UnsafeRawBufferPointer(rebasing: input[start..<index])) }
                 if index == count { return }
             }
             let (scalar, length) = Self.scalar(in: input, at: index)

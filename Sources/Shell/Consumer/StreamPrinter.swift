@@ -49,9 +49,8 @@ struct StreamPrinter {
                         case let .text(range, choice) where choice == 0:
                             if result.timeToFirstToken == nil { result.timeToFirstToken = clock.now - start }
                             result.tokens += 1
-                            let delta = UnsafeRawBufferPointer(rebasing: text[range])
-                            answer.append(contentsOf: delta)
-                            pending.sanitize(delta, with: &sanitizer)
+                            answer += batch.text[range]
+                            pending.sanitize(UnsafeRawBufferPointer(rebasing: text[range]), with: &sanitizer)
                         case let .finish(reason, choice) where choice == 0:
                             result.finishReason = reason
                             endLine()
