@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Untrusted
 
 /// A forward-only JSON reader over UTF-8 bytes, for the hot path of streaming: it
@@ -91,21 +98,16 @@ struct JSONScanner {
         }
         index += 1
         let start = index
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                output.append(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
-                index += 1
-                return true
-            }
-            if byte == UInt8(ascii: "\\") {
-                output.append(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
-                try decodeEscapedString(into: &output)
-                return true
-            }
-            index += 1
+        let end = try closingQuote()
+        if let backslash = firstIndex(of: UInt8(ascii: "\\"), in: start..<end) {
+            output.append(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<backslash]))
+            index = backslash
+            try decodeEscapedString(into: &output)
+        } else {
+            output.append(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+            index = end + 1
         }
-        throw Malformed(offset: index)
+        return true
     }
 
     /// True when the value is a string equal to `word` (written without escapes);
@@ -192,16 +194,28 @@ struct JSONScanner {
     private mutating func rawString() throws -> RawString {
         try expect(UInt8(ascii: "\""))
         let start = index
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                index += 1
-                return .plain(start..<(index - 1))
-            }
-            if byte == UInt8(ascii: "\\") { return .escaped(try escapedString(from: start)) }
-            index += 1
+        let end = try closingQuote()
+        if let backslash = firstIndex(of: UInt8(ascii: "\\"), in: start..<end) {
+            index = backslash
+            return .escaped(try escapedString(from: start))
         }
-        throw Malformed(offset: index)
+        index = end + 1
+        return .plain(start..<end)
+    }
+
+    /// The index of the next `"` from the scanner's position, found with memchr: the
+    /// closing quote of a string without escapes (a string with escapes is then
+    /// decoded byte by byte, from its first backslash).
+    private func closingQuote() throws -> Int {
+        guard let quote = firstIndex(of: UInt8(ascii: "\""), in: index..<bytes.count) else {
+            throw Malformed(offset: bytes.count)
+        }
+        return quote
+    }
+
+    private func firstIndex(of byte: UInt8, in range: Range<Int>) -> Int? {
+        guard !range.isEmpty, let base = bytes.baseAddress else { return nil }
+        return memchr(base + range.lowerBound, Int32(byte), range.count).map { UnsafeRawPointer($0) - base }
     }
 
     private mutating func escapedString(from start: Int) throws -> [UInt8] {
@@ -307,15 +321,18 @@ struct JSONScanner {
         throw Malformed(offset: index - 1)
     }
 
+    @inline(__always)
     private mutating func expect(_ byte: UInt8) throws {
         guard peek() == byte else { throw Malformed(offset: index) }
         index += 1
     }
 
+    @inline(__always)
     private func peek() -> UInt8? {
         index < bytes.count ? bytes[index] : nil
     }
 
+    @inline(__always)
     private mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
