@@ -26,7 +26,7 @@ struct StreamPrinter {
         var result = Result()
         var sanitizer = TextSanitizer()
         var pending = PendingWrites(output: output, immediate: output.isTerminal)
-        /// The answer's bytes as sent (valid UTF-8), made into `result.text` once.
+        /// The answer's bytes as sent (valid UTF-8), made into `result.text` once, at the end.
         var answer: [UInt8] = []
         var lineEnded = false
         /// Ends the answer's line once: at its finish event, so that what follows on the
@@ -34,10 +34,9 @@ struct StreamPrinter {
         func endLine() {
             guard !lineEnded else { return }
             lineEnded = true
-            result.text = String(decoding: answer, as: UTF8.self)
             pending.append(sanitizer.finish())
             pending.flush()
-            if !result.text.hasSuffix("\n") || result.text.isEmpty { output.write("\n") }
+            if answer.last != UInt8(ascii: "\n") { output.write("\n") }
         }
         var events = stream.makeAsyncIterator()
         var batch = StreamBatch()
@@ -103,7 +102,7 @@ private struct PendingWrites {
     }
 
     mutating func flush() {
-        if !buffer.isEmpty { output.write(String(decoding: buffer, as: UTF8.self)) }
+        if !buffer.isEmpty { buffer.withUnsafeBytes { output.write(sanitized: $0) } }
         buffer.removeAll(keepingCapacity: true)
         lastFlush = .now
     }

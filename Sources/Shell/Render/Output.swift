@@ -7,6 +7,12 @@ import Synchronization
 /// capture it.
 public protocol TextSink: Sendable {
     func write(_ text: String)
+    /// UTF-8 bytes, written as they are.
+    func write(bytes: UnsafeRawBufferPointer)
+}
+
+extension TextSink {
+    public func write(bytes: UnsafeRawBufferPointer) { write(String(decoding: bytes, as: UTF8.self)) }
 }
 
 /// Unbuffered writes to a file descriptor, retrying short writes. A failed write is
@@ -18,24 +24,26 @@ public struct FileDescriptorSink: TextSink {
     public init(fd: Int32) { self.fd = fd }
 
     public func write(_ text: String) {
-        guard WriteFailures.error(on: fd) == nil else { return }
         var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    // A descriptor left non-blocking by whoever shares it: wait until it takes more.
-                    if errno == EAGAIN || errno == EWOULDBLOCK {
-                        var ready = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-                        if poll(&ready, 1, -1) >= 0 || errno == EINTR { continue }
-                    }
-                    WriteFailures.record(errno, on: fd)
-                    return
+        text.withUTF8 { write(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    public func write(bytes buffer: UnsafeRawBufferPointer) {
+        guard WriteFailures.error(on: fd) == nil, let base = buffer.baseAddress else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let n = systemWrite(fd, base + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                // A descriptor left non-blocking by whoever shares it: wait until it takes more.
+                if errno == EAGAIN || errno == EWOULDBLOCK {
+                    var ready = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+                    if poll(&ready, 1, -1) >= 0 || errno == EINTR { continue }
                 }
-                offset += n
+                WriteFailures.record(errno, on: fd)
+                return
             }
+            offset += n
         }
     }
 }
@@ -105,6 +113,9 @@ public struct Output: Sendable {
     /// Text on standard output with no line end added (streamed answers, tables).
     public func write(_ text: StyledText) { out.write(render(text)) }
     public func write(_ text: String) { write(StyledText(text)) }
+    /// Text that has already been through a `TextSanitizer` (a streamed answer, cleaned as
+    /// one text across its deltas), written without a second pass.
+    func write(sanitized bytes: UnsafeRawBufferPointer) { out.write(bytes: bytes) }
 
     /// Text on standard error with no line end added (prompts, progress).
     public func writeError(_ text: StyledText) { err.write(render(text)) }
