@@ -183,11 +183,17 @@ struct Performer {
     /// repeated promote is a no-op rather than porta's 422.
     private func promote(_ product: String) async throws(AdminError) {
         let productID = try await client.productID(.name(product))
-        guard let staging = try await client.latestProxyConfig(productID: productID, environment: .sandbox) else {
+        let client = self.client
+        async let stagingTask = await Result.capture { () async throws in
+            try await client.latestProxyConfig(productID: productID, environment: .sandbox)
+        }
+        async let productionTask = await Result.capture { () async throws in
+            try await client.latestProxyConfig(productID: productID, environment: .production)
+        }
+        guard let staging = try await stagingTask.get() else {
             throw .notFound(what: "A staging config of product \(product) (deploy it first)")
         }
-        let production = try await client.latestProxyConfig(productID: productID, environment: .production)
-        if production?.version == staging.version { return }
+        if try await productionTask.get()?.version == staging.version { return }
         _ = try await client.promoteProxyConfig(productID: productID, version: staging.version)
     }
 

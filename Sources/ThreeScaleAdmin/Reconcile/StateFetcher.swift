@@ -44,6 +44,7 @@ public struct StateFetcher: Sendable {
         let client = self.client
         async let remoteBackendsTask = await Result.capture { () async throws in try await client.listBackends() }
         async let remoteProductsTask = await Result.capture { () async throws in try await client.listProducts() }
+        async let docsTask = await Result.capture { () async throws in activeDocs ? try await client.activeDocs() : [] }
         let remoteBackends = try await remoteBackendsTask.get()
         let remoteProducts = try await remoteProductsTask.get()
         let chosenProducts = remoteProducts.filter { products.contains($0.systemName) }
@@ -60,9 +61,7 @@ public struct StateFetcher: Sendable {
         let backendStates = try await concurrentMap(chosenBackends, limit: concurrency) { backend in
             try await StateFetcher.backendState(client, backend)
         }
-        var docs: [APIDoc] = []
-        if activeDocs { docs = try await client.activeDocs() }
-        return ServerState(backends: backendStates, products: productStates, activeDocs: docs)
+        return ServerState(backends: backendStates, products: productStates, activeDocs: try await docsTask.get())
     }
 
     static func backendState(_ client: AdminClient, _ backend: BackendAPI) async throws(AdminError) -> BackendState {
