@@ -153,9 +153,13 @@ public struct ProductImporter: Sendable {
             return try await apply(
                 Plan(actions: full.actions.filter { $0.stage == .activeDocs }), of: translation.resources, progress: progress)
         }
+        // Both run to the end: a failure of one leaves the other's changes made.
+        if concurrency == 1 {
+            let restResult = await applyRest()
+            return try restResult.get() + (await applyDoc()).get()
+        }
         async let rest = applyRest()
         async let doc = applyDoc()
-        // Both run to the end: a failure of one leaves the other's changes made.
         let (restResult, docResult) = await (rest, doc)
         return try restResult.get() + docResult.get()
     }

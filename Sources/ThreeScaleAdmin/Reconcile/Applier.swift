@@ -17,7 +17,8 @@ public struct Applier: Sendable {
     public func apply(_ plan: Plan, progress: (@Sendable (Action, ActionStatus) -> Void)? = nil) async -> ApplyReport {
         let actions = plan.actions
         let graph = ActionGraph(plan, resources: resources)
-        let performer = Performer(client: client, registry: IDRegistry(client: client), resources: resources)
+        let performer = Performer(
+            client: client, registry: IDRegistry(client: client), resources: resources, gate: CallGate(concurrency: concurrency))
         var queue = ReadyQueue(graph: graph, inPlanOrder: concurrency == 1)
         var outcomes: [Result<Void, AdminError>?] = Array(repeating: nil, count: actions.count)  // nil: not attempted
         await withTaskGroup(of: (Int, AdminError?).self) { group in

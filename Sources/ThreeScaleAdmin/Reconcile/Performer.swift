@@ -5,6 +5,8 @@ struct Performer {
     let client: AdminClient
     let registry: IDRegistry
     let resources: ResourceSet
+    /// Holds an action's reads that could go together to one at a time when asked.
+    let gate: CallGate
 
     func perform(_ operation: Operation) async throws(AdminError) {
         switch operation {
@@ -184,10 +186,10 @@ struct Performer {
     private func promote(_ product: String) async throws(AdminError) {
         let productID = try await client.productID(.name(product))
         let client = self.client
-        async let stagingTask = await Result.capture { () async throws in
+        async let stagingTask = await gate.result { () async throws(AdminError) in
             try await client.latestProxyConfig(productID: productID, environment: .sandbox)
         }
-        async let productionTask = await Result.capture { () async throws in
+        async let productionTask = await gate.result { () async throws(AdminError) in
             try await client.latestProxyConfig(productID: productID, environment: .production)
         }
         guard let staging = try await stagingTask.get() else {
