@@ -46,6 +46,8 @@ actor IDRegistry {
         if let running = listing[name] {
             task = running
         } else {
+            // Not a child of the first caller's task: its cancellation must not fail the
+            // others waiting. It ends with its one call.
             task = Task { try await self.list(name) }
             listing[name] = task
         }
