@@ -911,7 +911,7 @@ complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maa
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas product import" dry-run' -l 'dry-run' -d 'Print the plan and change nothing.'
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas product import" publish-doc' -l 'publish-doc' -d 'Publish the API doc on the developer portal.'
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas product import" promote' -l 'promote' -d 'Deploy the gateway config to staging and promote it to production.'
-complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas product import" concurrency' -l 'concurrency' -d 'Documents imported at once.' -rfka ''
+complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas product import" concurrency' -l 'concurrency' -d 'Documents imported at once, and admin API calls in flight for each (1: one call at a time, as `apply --concurrency 1`).' -rfka ''
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas product import" profile' -l 'profile' -d 'Use this profile instead of the current one.' -rfka '(__maas_custom_completion ---completion product import -- --profile (count (__maas_tokens -pc)) (__maas_tokens -tC))'
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas product import" o output' -s 'o' -l 'output' -d 'Output format: table, json or yaml.' -rfka 'table json yaml'
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas product import" no-color' -l 'no-color' -d 'Plain output without colours (also NO_COLOR=1).'

@@ -6,6 +6,7 @@ BENCHMARKS.md with the machine and the date.
     bench.py MAAS_BINARY OUTPUT.md
 """
 import datetime
+import glob
 import json
 import os
 import platform
@@ -244,6 +245,9 @@ def measure(maas, env, sandbox, scratch):
 
     print("bench: 5/8 onboarding: apply -f examples/llama70b.yaml with 50 ms per admin call", flush=True)
     results["onboarding"] = onboarding(maas, env, scratch)
+    print("bench: 5/8 onboarding: product import of the 11 reference OpenAPI documents with 50 ms per admin call",
+          flush=True)
+    results["product_import"] = product_import(maas, env, scratch)
 
     print("bench: 6/8 bench's own ceiling", flush=True)
     levels = []
@@ -339,6 +343,29 @@ def fresh_build(scratch):
     return times
 
 
+IMPORT_DOCUMENTS = sorted(glob.glob(os.path.join(
+    os.path.dirname(__file__), "..", "..", "Tests", "ThreeScaleAdminTests", "Fixtures", "maas", "*", "*.json")))
+
+
+def product_import(maas, env, scratch):
+    """`product import --promote` of the 11 reference OpenAPI documents on a fresh sandbox whose admin API
+    answers after 50 ms, as maas runs it (4 documents at a time, 4 calls each) and one call at a time
+    (`--concurrency 1`: one document, one admin call at a time)."""
+    times = {"maas": [], "sequential": []}
+    for _ in range(ONBOARDING_RUNS):
+        for name, concurrency in (("maas", "4"), ("sequential", "1")):
+            config = os.path.join(scratch, f"import-{name}.yaml")
+            local = dict(env, MAAS_CONFIG=config)
+            admin = Sandbox(maas, local, extra=("--admin-latency", str(ADMIN_LATENCY_MS)))
+            try:
+                sample = Sample([maas, "--profile", "bench", "product", "import", "--backend-url", admin.model_url,
+                                 "--promote", "--concurrency", concurrency, "-q", *IMPORT_DOCUMENTS], env=local)
+                times[name].append(sample.wall)
+            finally:
+                admin.stop()
+    return {name: median(values) for name, values in times.items()}
+
+
 def verdict(met):
     return "**met**" if met else "**missed**"
 
@@ -410,6 +437,11 @@ def report(host, r):
         f"{r['onboarding']['maas']:.2f} s | {r['onboarding']['sequential']:.2f} s (≈ {r['onboarding']['sequential'] / (ADMIN_LATENCY_MS / 1000):.0f} calls) | "
         f"{r['onboarding']['maas'] / r['onboarding']['sequential']:.2f}× | ≤ 0.4× | "
         f"{verdict(r['onboarding']['maas'] / r['onboarding']['sequential'] <= 0.4)} |",
+        f"| 4 | onboarding: `product import --promote` of the {len(IMPORT_DOCUMENTS)} reference OpenAPI documents, "
+        f"{ADMIN_LATENCY_MS} ms per admin call, vs one call at a time | {r['product_import']['maas']:.2f} s | "
+        f"{r['product_import']['sequential']:.2f} s | "
+        f"{r['product_import']['maas'] / r['product_import']['sequential']:.2f}× | ≤ 0.4× | "
+        f"{verdict(r['product_import']['maas'] / r['product_import']['sequential'] <= 0.4)} |",
         f"| 5 | peak RSS of a {CHAT_TURNS}-turn scripted chat (`chat --max-tokens 20`) | {r['chat']['rss_mib']:.1f} MiB | — | "
         f"{r['chat']['wall']:.1f} s for the script | ≤ 64 MiB | {verdict(r['chat']['rss_mib'] <= 64)} |",
         f"| 6 | `maas bench` ceiling (requests of 16 tokens) | {best['rps']:.0f} req/s at concurrency "

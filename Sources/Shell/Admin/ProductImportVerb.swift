@@ -32,7 +32,7 @@ struct ProductImportCommand: ShellCommand {
     var publishDoc = false
     @Flag(help: "Deploy the gateway config to staging and promote it to production.")
     var promote = false
-    @Option(help: "Documents imported at once.")
+    @Option(help: "Documents imported at once, and admin API calls in flight for each (1: one call at a time, as `apply --concurrency 1`).")
     var concurrency = 4
     @OptionGroup var global: GlobalOptions
     var globals: Settings? { global.settings }
@@ -73,7 +73,7 @@ struct ProductImportCommand: ShellCommand {
         // concurrently and is summed up in the table instead.
         let showProgress = sources.count == 1 && table && !context.options.quiet && !dryRun
         let outcomes = try await AdminAccess.with(context) { access in
-            await ProductImporter(client: access.client, documents: concurrency).run(sources, settings: settings, dryRun: dryRun) { _, action in
+            await ProductImporter(client: access.client, documents: concurrency, concurrency: concurrency).run(sources, settings: settings, dryRun: dryRun) { _, action in
                 if showProgress { output.print(output.style("✓", .green) + " " + action.summary) }
             }
         }

@@ -9,9 +9,12 @@ struct Reconciliation {
 
     /// The plan for `set` against the server as it is now.
     func plan(_ set: ResourceSet) async throws -> Plan {
-        let documents = try await DocumentLoader.load(set, client: access.client)
-        let state = try await StateFetcher(client: access.client, concurrency: concurrency).fetch(for: set)
-        return try Planner.plan(set, state: state, documents: documents)
+        let client = access.client
+        // The documents are read and checked while the server's state is on its way.
+        async let documents = DocumentLoader.load(set, client: client)
+        async let state = StateFetcher(client: client, concurrency: concurrency).fetch(for: set)
+        let loaded = try await documents
+        return try Planner.plan(set, state: try await state, documents: loaded)
     }
 
     /// Creates the one backend or product of `set`; true when it did. When it exists,

@@ -88,27 +88,23 @@ public struct ProductImporter: Sendable {
 
     /// Plans (and unless `dryRun` applies) one document's resources. A new product's
     /// gateway URL, which its API doc names, exists only once the product does: then the
-    /// rest is applied first and the doc planned from a fresh snapshot.
+    /// doc is planned as soon as the product and its gateway settings are in place, while
+    /// the rest is still being applied.
     func importOne(_ translation: ImportTranslation, dryRun: Bool, progress: @escaping @Sendable (Action) -> Void) async
         -> ImportOutcome.Status
     {
         let fetcher = StateFetcher(client: client, concurrency: concurrency)
         do {
-            var state = try await fetcher.fetch(for: translation.resources)
-            var gateway = Self.gateway(of: translation.product, in: state)
+            let state = try await fetcher.fetch(for: translation.resources)
+            let gateway = Self.gateway(of: translation.product, in: state)
             if dryRun {
                 return .planned(try Planner.plan(translation.resources, state: state, documents: translation.documents(gateway: gateway)))
             }
-            var completed: [Action] = []
-            if state.product(translation.product) == nil {
-                let first = try Planner.plan(translation.withoutActiveDoc, state: state)
-                completed += try await apply(first, of: translation.withoutActiveDoc, progress: progress)
-                state = try await fetcher.fetch(for: translation.resources)
-                gateway = Self.gateway(of: translation.product, in: state)
+            if state.product(translation.product) != nil {
+                let plan = try Planner.plan(translation.resources, state: state, documents: translation.documents(gateway: gateway))
+                return .applied(try await apply(plan, of: translation.resources, progress: progress))
             }
-            let plan = try Planner.plan(translation.resources, state: state, documents: translation.documents(gateway: gateway))
-            completed += try await apply(plan, of: translation.resources, progress: progress, before: completed.count)
-            return .applied(completed)
+            return .applied(try await importNew(translation, state: state, progress: progress))
         } catch let error as ImportProblem {
             return .failed(error.message)
         } catch {
@@ -116,8 +112,68 @@ public struct ProductImporter: Sendable {
         }
     }
 
+    /// A new product: everything but the API doc, and alongside it the doc, once the
+    /// product's gateway URLs are settled.
+    private func importNew(_ translation: ImportTranslation, state: ServerState, progress: @escaping @Sendable (Action) -> Void)
+        async throws -> [Action]
+    {
+        let first = try Planner.plan(translation.withoutActiveDoc, state: state)
+        let settling = first.actions.filter { Self.settlesGateway($0, of: translation.product) }.count
+        let (settled, settle) = AsyncStream<Void>.makeStream()
+        func applyRest() async -> Result<[Action], ImportProblem> {
+            defer { settle.finish() }
+            do {
+                return .success(try await apply(first, of: translation.withoutActiveDoc) { action in
+                    progress(action)
+                    if Self.settlesGateway(action, of: translation.product) { settle.yield() }
+                })
+            } catch {
+                return .failure(error)
+            }
+        }
+        func applyDoc() async -> Result<[Action], any Error> {
+            do {
+                return .success(try await settledDoc())
+            } catch {
+                return .failure(error)
+            }
+        }
+        func settledDoc() async throws -> [Action] {
+            var remaining = settling
+            if remaining > 0 {
+                for await _ in settled {
+                    remaining -= 1
+                    if remaining == 0 { break }
+                }
+            }
+            guard remaining == 0 else { return [] }  // the rest failed before the product was ready, and says why
+            let proxy = try await client.proxy(productID: try await client.productID(.name(translation.product)))
+            let gateway = DocumentServers.Gateway(production: proxy.endpoint, staging: proxy.sandboxEndpoint)
+            let full = try Planner.plan(translation.resources, state: state, documents: translation.documents(gateway: gateway))
+            return try await apply(
+                Plan(actions: full.actions.filter { $0.stage == .activeDocs }), of: translation.resources, progress: progress)
+        }
+        // Both run to the end: a failure of one leaves the other's changes made.
+        if concurrency == 1 {
+            let restResult = await applyRest()
+            return try restResult.get() + (await applyDoc()).get()
+        }
+        async let rest = applyRest()
+        async let doc = applyDoc()
+        let (restResult, docResult) = await (rest, doc)
+        return try restResult.get() + docResult.get()
+    }
+
+    /// The product's create and its gateway settings: what its gateway URLs depend on.
+    private static func settlesGateway(_ action: Action, of product: String) -> Bool {
+        switch action.operation {
+        case .createProduct(product, _), .updateProxy(product, _): return true
+        default: return false
+        }
+    }
+
     private func apply(
-        _ plan: Plan, of set: ResourceSet, progress: @escaping @Sendable (Action) -> Void, before: Int = 0
+        _ plan: Plan, of set: ResourceSet, progress: @escaping @Sendable (Action) -> Void
     ) async throws(ImportProblem) -> [Action] {
         guard !plan.isEmpty else { return [] }
         let report = await Applier(client: client, resources: set, concurrency: concurrency).apply(plan) { action, status in
@@ -125,9 +181,9 @@ public struct ProductImporter: Sendable {
         }
         guard let failure = report.failed.first else {
             if report.notAttempted.isEmpty { return report.completed }
-            throw ImportProblem("cancelled after \(before + report.completed.count) changes; run the same import again to finish")
+            throw ImportProblem("cancelled after \(report.completed.count) changes; run the same import again to finish")
         }
-        throw ImportProblem("\(before + report.completed.count) changes made, then \(failure.action.summary): \(failure.error); "
+        throw ImportProblem("\(report.completed.count) changes made, then \(failure.action.summary): \(failure.error); "
             + "fix the cause and run the same import again to finish")
     }
 

@@ -1,6 +1,7 @@
-/// Carries out a plan against 3scale, stage by stage. Independent actions of a
-/// stage run concurrently (at most `concurrency` at a time); ordered stages run one
-/// by one. The first failing stage stops the apply once its running actions end.
+/// Carries out a plan against 3scale as a graph (`ActionGraph`): each action starts
+/// once the actions it waits for have completed, at most `concurrency` at a time,
+/// the longest chains first. With `concurrency` 1 it runs the plan in order. A failure
+/// stops only what waits for it; cancellation stops starting new actions.
 public struct Applier: Sendable {
     public let client: AdminClient
     /// The file's resources: Secrets hold passwords for signups.
@@ -14,73 +15,84 @@ public struct Applier: Sendable {
     }
 
     public func apply(_ plan: Plan, progress: (@Sendable (Action, ActionStatus) -> Void)? = nil) async -> ApplyReport {
-        let registry = IDRegistry(client: client)
-        var report = ApplyReport()
-        var remaining = plan.actions[...]
-        while let stage = remaining.first?.stage {
-            let batch = Array(remaining.prefix { $0.stage == stage })
-            remaining = remaining.dropFirst(batch.count)
-            if Task.isCancelled {
-                report.notAttempted += batch
-                continue
-            }
-            let outcomes: [(Action, AdminError?)]
-            if stage.isOrdered {
-                var results: [(Action, AdminError?)] = []
-                for action in batch {
-                    if results.contains(where: { $0.1 != nil }) || Task.isCancelled { break }
-                    results.append((action, await run(action, registry: registry, progress: progress)))
+        let actions = plan.actions
+        let graph = ActionGraph(plan, resources: resources)
+        let performer = Performer(
+            client: client, registry: IDRegistry(client: client), resources: resources, gate: CallGate(concurrency: concurrency))
+        var queue = ReadyQueue(graph: graph, inPlanOrder: concurrency == 1)
+        var outcomes: [Result<Void, AdminError>?] = Array(repeating: nil, count: actions.count)  // nil: not attempted
+        await withTaskGroup(of: (Int, AdminError?).self) { group in
+            var running = 0
+            while true {
+                while running < concurrency, !Task.isCancelled, let index = queue.next() {
+                    let action = actions[index]
+                    group.addTask { (index, await Self.run(action, with: performer, progress: progress)) }
+                    running += 1
                 }
-                outcomes = results
-            } else {
-                outcomes = await runConcurrently(batch, registry: registry, progress: progress)
+                guard let (index, error) = await group.next() else { break }
+                running -= 1
+                if let error {
+                    outcomes[index] = .failure(error)
+                } else {
+                    outcomes[index] = .success(())
+                    queue.completed(index)
+                }
             }
-            for (action, error) in outcomes {
-                if let error { report.failed.append(.init(action: action, error: error)) } else { report.completed.append(action) }
-            }
-            let done = outcomes.count
-            if done < batch.count { report.notAttempted += batch[done...] }
-            if !report.failed.isEmpty {
-                report.notAttempted += remaining
-                break
+        }
+        var report = ApplyReport()
+        for (action, outcome) in zip(actions, outcomes) {
+            switch outcome {
+            case nil: report.notAttempted.append(action)
+            case .success?: report.completed.append(action)
+            case .failure(let error)?: report.failed.append(.init(action: action, error: error))
             }
         }
         return report
     }
 
-    private func runConcurrently(
-        _ batch: [Action], registry: IDRegistry, progress: (@Sendable (Action, ActionStatus) -> Void)?
-    ) async -> [(Action, AdminError?)] {
-        await withTaskGroup(of: (Int, AdminError?).self) { group in
-            var results: [(Int, AdminError?)] = []
-            var next = 0
-            func start() {
-                let index = next
-                let action = batch[index]
-                group.addTask { (index, await self.run(action, registry: registry, progress: progress)) }
-                next += 1
-            }
-            while next < min(concurrency, batch.count) { start() }
-            while let result = await group.next() {
-                results.append(result)
-                if next < batch.count && result.1 == nil && !Task.isCancelled { start() }
-            }
-            // Unstarted actions (after a failure) are reported as not attempted by the caller.
-            return results.sorted { $0.0 < $1.0 }.map { (batch[$0.0], $0.1) }
-        }
-    }
-
-    private func run(_ action: Action, registry: IDRegistry, progress: (@Sendable (Action, ActionStatus) -> Void)?) async
-        -> AdminError?
-    {
+    private static func run(
+        _ action: Action, with performer: Performer, progress: (@Sendable (Action, ActionStatus) -> Void)?
+    ) async -> AdminError? {
         progress?(action, .started)
         do {
-            try await Performer(client: client, registry: registry, resources: resources).perform(action.operation)
+            try await performer.perform(action.operation)
             progress?(action, .completed)
             return nil
         } catch {
             progress?(action, .failed(error))
             return error
+        }
+    }
+}
+
+/// The actions whose dependencies have all completed, not yet started. An action
+/// waiting for a failed one never becomes ready.
+struct ReadyQueue {
+    private let graph: ActionGraph
+    private let inPlanOrder: Bool
+    private var waitingFor: [Int]
+    private var ready: [Int]
+
+    init(graph: ActionGraph, inPlanOrder: Bool) {
+        self.graph = graph
+        self.inPlanOrder = inPlanOrder
+        let waiting = graph.dependencies.map(\.count)
+        waitingFor = waiting
+        ready = waiting.indices.filter { waiting[$0] == 0 }
+    }
+
+    /// The first action of the longest chain (or, in plan order, the earliest).
+    mutating func next() -> Int? {
+        let depth = graph.depth
+        let rank: (Int) -> (Int, Int) = inPlanOrder ? { (0, $0) } : { (-depth[$0], $0) }
+        guard let best = ready.indices.min(by: { rank(ready[$0]) < rank(ready[$1]) }) else { return nil }
+        return ready.remove(at: best)
+    }
+
+    mutating func completed(_ index: Int) {
+        for dependant in graph.dependants[index] {
+            waitingFor[dependant] -= 1
+            if waitingFor[dependant] == 0 { ready.append(dependant) }
         }
     }
 }

@@ -21,9 +21,12 @@ public enum CreateCheck: Sendable, Equatable {
 extension AdminClient {
     /// Plans `set` (a backend or a product) against 3scale as it is now, and checks it as a create.
     public func checkCreate(_ set: ResourceSet, concurrency: Int = 4) async throws -> CreateCheck {
-        let documents = try await DocumentLoader.load(set, client: self)
-        let state = try await StateFetcher(client: self, concurrency: concurrency).fetch(for: set)
-        return CreateCheck(plan: try Planner.plan(set, state: state, documents: documents), state: state)
+        // The documents are read and checked while the server's state is on its way.
+        async let documents = DocumentLoader.load(set, client: self)
+        async let fetched = StateFetcher(client: self, concurrency: concurrency).fetch(for: set)
+        let loaded = try await documents
+        let state = try await fetched
+        return CreateCheck(plan: try Planner.plan(set, state: state, documents: loaded), state: state)
     }
 }
 

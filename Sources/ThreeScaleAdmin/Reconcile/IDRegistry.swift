@@ -1,9 +1,11 @@
 /// Resolves the system names in a plan to ids while it is applied, including objects
 /// created earlier in the same apply. Backends, products, plans and accounts go
-/// through the client's `NameCache`; metrics are listed once per owner here.
+/// through the client's `NameCache`; metrics are listed once per owner here, and
+/// actions that need the same owner's list while it is on its way share that call.
 actor IDRegistry {
     private let client: AdminClient
     private var metrics: [MetricOwnerName: [String: Int]] = [:]
+    private var listing: [MetricOwnerName: Task<[String: Int], any Error>] = [:]
 
     init(client: AdminClient) {
         self.client = client
@@ -40,10 +42,31 @@ actor IDRegistry {
     }
 
     private func load(_ name: MetricOwnerName) async throws(AdminError) {
+        let task: Task<[String: Int], any Error>
+        if let running = listing[name] {
+            task = running
+        } else {
+            // Not a child of the first caller's task: its cancellation must not fail the
+            // others waiting. It ends with its one call.
+            task = Task { try await self.list(name) }
+            listing[name] = task
+        }
+        let table: [String: Int]
+        do {
+            table = try await task.value
+        } catch {
+            if listing[name] == task { listing[name] = nil }
+            throw AdminError(error)
+        }
+        if listing[name] == task { listing[name] = nil }
+        // Names remembered while the list was on its way are newer than it.
+        metrics[name] = table.merging(metrics[name] ?? [:]) { _, remembered in remembered }
+    }
+
+    private func list(_ name: MetricOwnerName) async throws(AdminError) -> [String: Int] {
         let owner = try await self.owner(name)
-        let all = try await client.metrics(of: owner)
         var table: [String: Int] = [:]
-        for metric in all { table[owner.sanitize(metric.systemName)] = metric.id }
-        metrics[name] = table
+        for metric in try await client.metrics(of: owner) { table[owner.sanitize(metric.systemName)] = metric.id }
+        return table
     }
 }

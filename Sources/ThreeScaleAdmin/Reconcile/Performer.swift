@@ -5,6 +5,8 @@ struct Performer {
     let client: AdminClient
     let registry: IDRegistry
     let resources: ResourceSet
+    /// Holds an action's reads that could go together to one at a time when asked.
+    let gate: CallGate
 
     func perform(_ operation: Operation) async throws(AdminError) {
         switch operation {
@@ -183,11 +185,17 @@ struct Performer {
     /// repeated promote is a no-op rather than porta's 422.
     private func promote(_ product: String) async throws(AdminError) {
         let productID = try await client.productID(.name(product))
-        guard let staging = try await client.latestProxyConfig(productID: productID, environment: .sandbox) else {
+        let client = self.client
+        async let stagingTask = await gate.result { () async throws(AdminError) in
+            try await client.latestProxyConfig(productID: productID, environment: .sandbox)
+        }
+        async let productionTask = await gate.result { () async throws(AdminError) in
+            try await client.latestProxyConfig(productID: productID, environment: .production)
+        }
+        guard let staging = try await stagingTask.get() else {
             throw .notFound(what: "A staging config of product \(product) (deploy it first)")
         }
-        let production = try await client.latestProxyConfig(productID: productID, environment: .production)
-        if production?.version == staging.version { return }
+        if try await productionTask.get()?.version == staging.version { return }
         _ = try await client.promoteProxyConfig(productID: productID, version: staging.version)
     }
 

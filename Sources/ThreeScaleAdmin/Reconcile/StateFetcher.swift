@@ -4,10 +4,12 @@
 public struct StateFetcher: Sendable {
     public let client: AdminClient
     public let concurrency: Int
+    private let gate: CallGate
 
     public init(client: AdminClient, concurrency: Int = 4) {
         self.client = client
         self.concurrency = max(1, concurrency)
+        gate = CallGate(concurrency: concurrency)
     }
 
     /// The state relevant to a resource file.
@@ -42,13 +44,15 @@ public struct StateFetcher: Sendable {
         -> ServerState
     {
         let client = self.client
-        async let remoteBackendsTask = await Result.capture { () async throws in try await client.listBackends() }
-        async let remoteProductsTask = await Result.capture { () async throws in try await client.listProducts() }
+        let gate = self.gate
+        async let remoteBackendsTask = await gate.result { () async throws(AdminError) in try await client.listBackends() }
+        async let remoteProductsTask = await gate.result { () async throws(AdminError) in try await client.listProducts() }
+        async let docsTask = await gate.result { () async throws(AdminError) in activeDocs ? try await client.activeDocs() : [] }
         let remoteBackends = try await remoteBackendsTask.get()
         let remoteProducts = try await remoteProductsTask.get()
         let chosenProducts = remoteProducts.filter { products.contains($0.systemName) }
         let productStates = try await concurrentMap(chosenProducts, limit: concurrency) { service in
-            try await StateFetcher.productState(client, service)
+            try await StateFetcher.productState(client, service, gate: gate)
         }
         var backendNames = backends
         for product in productStates {
@@ -58,32 +62,31 @@ public struct StateFetcher: Sendable {
         }
         let chosenBackends = remoteBackends.filter { backendNames.contains($0.systemName) }
         let backendStates = try await concurrentMap(chosenBackends, limit: concurrency) { backend in
-            try await StateFetcher.backendState(client, backend)
+            try await StateFetcher.backendState(client, backend, gate: gate)
         }
-        var docs: [APIDoc] = []
-        if activeDocs { docs = try await client.activeDocs() }
-        return ServerState(backends: backendStates, products: productStates, activeDocs: docs)
+        return ServerState(backends: backendStates, products: productStates, activeDocs: try await docsTask.get())
     }
 
-    static func backendState(_ client: AdminClient, _ backend: BackendAPI) async throws(AdminError) -> BackendState {
+    static func backendState(_ client: AdminClient, _ backend: BackendAPI, gate: CallGate) async throws(AdminError) -> BackendState {
         let owner = MetricOwner.backend(id: backend.id)
         let all = try await client.metrics(of: owner).map { metric in
             var copy = metric
             copy.systemName = owner.sanitize(metric.systemName)
             return copy
         }
-        let (metrics, methods) = try await split(client, owner, all)
+        let (metrics, methods) = try await split(client, owner, all, gate: gate)
         let rules = try await client.mappingRules(of: owner)
         return BackendState(backend: backend, metrics: metrics, methods: methods, mappingRules: rules)
     }
 
     /// Methods come from hits' method list (as the operator reads them), not from
     /// `parent_id`, which not every server renders.
-    static func split(_ client: AdminClient, _ owner: MetricOwner, _ all: [Metric]) async throws(AdminError)
+    static func split(_ client: AdminClient, _ owner: MetricOwner, _ all: [Metric], gate: CallGate) async throws(AdminError)
         -> (metrics: [Metric], methods: [Metric])
     {
         guard let hits = all.first(where: { $0.systemName == "hits" }) else { return (all, []) }
-        let methods = try await client.methods(of: owner, hitsID: hits.id).map { method in
+        let listed = try await gate.run { () async throws(AdminError) in try await client.methods(of: owner, hitsID: hits.id) }
+        let methods = listed.map { method in
             var copy = method
             copy.systemName = owner.sanitize(method.systemName)
             return copy
@@ -92,27 +95,29 @@ public struct StateFetcher: Sendable {
         return (all.filter { !methodIDs.contains($0.id) }, methods)
     }
 
-    static func productState(_ client: AdminClient, _ service: Service) async throws(AdminError) -> ProductState {
+    static func productState(_ client: AdminClient, _ service: Service, gate: CallGate) async throws(AdminError) -> ProductState {
         let id = service.id
         let owner = MetricOwner.product(id: id)
-        async let metricsTask = await Result.capture { () async throws in try await client.metrics(of: owner) }
-        async let rulesTask = await Result.capture { () async throws in try await client.mappingRules(of: owner) }
-        async let usagesTask = await Result.capture { () async throws in try await client.backendUsages(productID: id) }
-        async let proxyTask = await Result.capture { () async throws in try await client.proxy(productID: id) }
-        async let policiesTask = await Result.capture { () async throws in try await client.policies(productID: id) }
-        async let plansTask = await Result.capture { () async throws in try await client.applicationPlans(productID: id) }
-        async let stagingTask = await Result.capture { () async throws in try await client.latestProxyConfig(productID: id, environment: .sandbox) }
-        async let productionTask = await Result.capture { () async throws in
+        async let metricsTask = await gate.result { () async throws(AdminError) in try await client.metrics(of: owner) }
+        async let rulesTask = await gate.result { () async throws(AdminError) in try await client.mappingRules(of: owner) }
+        async let usagesTask = await gate.result { () async throws(AdminError) in try await client.backendUsages(productID: id) }
+        async let proxyTask = await gate.result { () async throws(AdminError) in try await client.proxy(productID: id) }
+        async let policiesTask = await gate.result { () async throws(AdminError) in try await client.policies(productID: id) }
+        async let plansTask = await gate.result { () async throws(AdminError) in try await client.applicationPlans(productID: id) }
+        async let stagingTask = await gate.result { () async throws(AdminError) in
+            try await client.latestProxyConfig(productID: id, environment: .sandbox)
+        }
+        async let productionTask = await gate.result { () async throws(AdminError) in
             try await client.latestProxyConfig(productID: id, environment: .production)
         }
         let all = try await metricsTask.get()
         var plans: [PlanState] = []
         for plan in try await plansTask.get() {
-            async let limits = await Result.capture { () async throws in try await client.limits(planID: plan.id) }
-            async let pricing = await Result.capture { () async throws in try await client.pricingRules(planID: plan.id) }
+            async let limits = await gate.result { () async throws(AdminError) in try await client.limits(planID: plan.id) }
+            async let pricing = await gate.result { () async throws(AdminError) in try await client.pricingRules(planID: plan.id) }
             plans.append(PlanState(plan: plan, limits: try await limits.get(), pricingRules: try await pricing.get()))
         }
-        let (metrics, methods) = try await split(client, owner, all)
+        let (metrics, methods) = try await split(client, owner, all, gate: gate)
         return ProductState(
             service: service, metrics: metrics, methods: methods,
             mappingRules: try await rulesTask.get(), backendUsages: try await usagesTask.get(), proxy: try await proxyTask.get(),
@@ -134,10 +139,13 @@ public struct StateFetcher: Sendable {
 
     private func accounts(orgs: Set<String>) async throws(AdminError) -> [AccountState] {
         let client = self.client
+        let gate = self.gate
         let chosen = try await client.accounts().filter { orgs.contains($0.orgName ?? "") }
         return try await concurrentMap(chosen, limit: concurrency) { account in
-            async let users = await Result.capture { () async throws in try await client.users(accountID: account.id) }
-            async let applications = await Result.capture { () async throws in try await client.applications(accountID: account.id) }
+            async let users = await gate.result { () async throws(AdminError) in try await client.users(accountID: account.id) }
+            async let applications = await gate.result { () async throws(AdminError) in
+                try await client.applications(accountID: account.id)
+            }
             return AccountState(account: account, users: try await users.get(), applications: try await applications.get())
         }
     }

@@ -16,14 +16,24 @@ extension AdminClient {
     public func promote(product ref: ObjectRef) async throws(AdminError) -> Promotion {
         let id = try await productID(ref)
         _ = try await deployProxy(productID: id)
-        guard let staging = try await latestProxyConfig(productID: id, environment: .sandbox) else {
+        async let stagingTask = await Result.capture { () async throws in
+            try await self.latestProxyConfig(productID: id, environment: .sandbox)
+        }
+        async let productionTask = await Result.capture { () async throws in
+            try await self.latestProxyConfig(productID: id, environment: .production)
+        }
+        guard let staging = try await stagingTask.get() else {
             throw .notFound(what: "A staging configuration of product \(ref) after deploying it")
         }
-        let production = try await latestProxyConfig(productID: id, environment: .production)
+        let production = try await productionTask.get()
         let changed = production.map { !Self.sameContent(staging, $0) } ?? true
         if changed { _ = try await promoteProxyConfig(productID: id, version: staging.version) }
-        let endpoint = try await proxy(productID: id).endpoint
-        let current = try await latestProxyConfig(productID: id, environment: .production)
+        async let endpointTask = await Result.capture { () async throws in try await self.proxy(productID: id).endpoint }
+        async let currentTask = await Result.capture { () async throws in
+            changed ? try await self.latestProxyConfig(productID: id, environment: .production) : production
+        }
+        let endpoint = try await endpointTask.get()
+        let current = try await currentTask.get()
         return Promotion(
             stagingVersion: staging.version, productionVersion: current?.version, productionEndpoint: endpoint, promoted: changed)
     }
