@@ -130,11 +130,7 @@ let package = Package(
                 .product(name: "OpenAPIKit30", package: "OpenAPIKit"),
             ]
         ),
-        .executableTarget(
-            name: "maas", dependencies: ["Shell"],
-            // A release binary links the Swift runtime and Foundation statically: the loader then maps
-            // only libc, libstdc++ and libedit, which is most of a one-shot run's start-up.
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]),
+        .executableTarget(name: "maas", dependencies: ["Shell"]),
         .testTarget(name: "ProfilesTests", dependencies: ["Profiles", "Untrusted", propertyBased]),
         .testTarget(name: "PromptLogTests", dependencies: ["PromptLog", .product(name: "SQLiteNIO", package: "sqlite-nio")]),
         .testTarget(name: "UntrustedTests", dependencies: ["Untrusted", propertyBased]),
