@@ -53,6 +53,11 @@ final class UpstreamRelay: Sendable {
 
     private let clients = ClientPool()
 
+    /// A body declared this long or shorter is read whole before it goes upstream, as nginx
+    /// buffers request bodies; that spares a small one the pipe and the tasks that stream a
+    /// larger one (which the backend may answer before it is all sent).
+    static let bufferedBodyLimit: Int64 = 1 << 20
+
     /// Hop-by-hop headers are never forwarded (RFC 9110 §7.6.1).
     private static let hopByHop: Set<String> = [
         "connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization", "te", "trailer",
@@ -71,25 +76,35 @@ final class UpstreamRelay: Sendable {
         }
         outbound.headers.replaceOrAdd(name: "X-3scale-proxy-secret-token", value: secretToken)
         let declaredLength = requestHeaders[.contentLength].flatMap(Int64.init)
-        let hasBody = declaredLength.map { $0 > 0 } ?? (requestHeaders[.transferEncoding] != nil)
-        let pipe = hasBody ? BodyPipe() : nil
-        if let pipe {
-            outbound.body = .stream(pipe, length: declaredLength.map { .known($0) } ?? .unknown)
+        let pipe: BodyPipe?
+        if let declaredLength, declaredLength > 0, declaredLength <= Self.bufferedBodyLimit {
+            do {
+                outbound.body = .bytes(try await requestBody.collect(upTo: Int(declaredLength)))
+            } catch {
+                return Self.failure(for: error)
+            }
+            pipe = nil
+        } else if declaredLength.map({ $0 > 0 }) ?? (requestHeaders[.transferEncoding] != nil) {
+            let streamed = BodyPipe()
+            outbound.body = .stream(streamed, length: declaredLength.map { .known($0) } ?? .unknown)
+            pipe = streamed
+        } else {
+            pipe = nil
         }
 
-        let outcome: Result<HTTPClientResponse, any Error> = await withTaskGroup(of: Void.self) { group in
-            if let pipe { group.addTask { await Self.pump(requestBody, into: pipe) } }
-            let outcome: Result<HTTPClientResponse, any Error>
-            do {
-                outcome = .success(try await client.execute(outbound, timeout: timeouts.responseDeadline))
-            } catch {
-                outcome = .failure(error)
+        let outcome: Result<HTTPClientResponse, any Error>
+        if let pipe {
+            outcome = await withTaskGroup(of: Void.self) { group in
+                group.addTask { await Self.pump(requestBody, into: pipe) }
+                let outcome = await Self.execute(outbound, on: client, timeouts: timeouts)
+                // The backend has answered (or failed): what the client still sends is not forwarded.
+                // The pipe stays open until the answer is through, since failing the upstream
+                // request body would fail the answer that is still arriving.
+                group.cancelAll()
+                return outcome
             }
-            // The backend has answered (or failed): what the client still sends is not forwarded.
-            // The pipe stays open until the answer is through, since failing the upstream
-            // request body would fail the answer that is still arriving.
-            group.cancelAll()
-            return outcome
+        } else {
+            outcome = await Self.execute(outbound, on: client, timeouts: timeouts)
         }
         let upstream: HTTPClientResponse
         switch outcome {
@@ -115,6 +130,16 @@ final class UpstreamRelay: Sendable {
                 try await writer.finish(nil)
             }
         )
+    }
+
+    private static func execute(
+        _ request: HTTPClientRequest, on client: HTTPClient, timeouts: Timeouts
+    ) async -> Result<HTTPClientResponse, any Error> {
+        do {
+            return .success(try await client.execute(request, timeout: timeouts.responseDeadline))
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// Moves the client's body into the pipe until it ends or the pipe is cut. Ending

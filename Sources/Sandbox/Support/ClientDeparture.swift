@@ -13,6 +13,21 @@ final class ClientDeparture: ChannelInboundHandler, RemovableChannelHandler {
 
     let signal = DepartureSignal()
 
+    /// Each watched connection's signal, so that a responder finds it without a hop to
+    /// the connection's event loop. Entries live exactly as long as the handler is in a
+    /// pipeline, which is from the channel's set-up (before its first request) to its close.
+    private static let signals = Mutex<[ObjectIdentifier: DepartureSignal]>([:])
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        let signal = signal
+        Self.signals.withLock { $0[ObjectIdentifier(context.channel)] = signal }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        signal.fire()
+        _ = Self.signals.withLock { $0.removeValue(forKey: ObjectIdentifier(context.channel)) }
+    }
+
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if let event = event as? ChannelEvent, event == .inputClosed { signal.fire() }
         context.fireUserInboundEventTriggered(event)
@@ -23,12 +38,13 @@ final class ClientDeparture: ChannelInboundHandler, RemovableChannelHandler {
         context.fireChannelInactive()
     }
 
-    /// The signal of `channel`'s connection; one that never fires when the channel has no watcher.
-    static func signal(of channel: any Channel) async -> DepartureSignal {
-        let lookup = channel.eventLoop.submit { () -> DepartureSignal? in
-            try? channel.pipeline.syncOperations.handler(type: ClientDeparture.self).signal
-        }
-        return (try? await lookup.get()) ?? DepartureSignal()
+    /// The signal of `channel`'s connection. A watched connection that is no longer
+    /// registered has closed, so its client has gone: the signal returned has fired.
+    static func signal(of channel: any Channel) -> DepartureSignal {
+        if let signal = signals.withLock({ $0[ObjectIdentifier(channel)] }) { return signal }
+        let gone = DepartureSignal()
+        gone.fire()
+        return gone
     }
 }
 
