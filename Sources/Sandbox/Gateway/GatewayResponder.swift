@@ -112,26 +112,11 @@ struct GatewayResponder: HTTPResponder {
         // completion) cancels the upstream request too. The connection stays open for the
         // client's next request (keep-alive), unless the answer came before the whole request
         // was read (`LingeringCloseHandler`).
-        let departure = ClientDeparture.signal(of: context.channel)
-        let relay = relay
-        let upstreamHeaders = headers
         decision.forwarding()
-        let upstreamTimeouts = timeouts
-        let body = request.body
-        let forwarded = await withTaskGroup(of: Response?.self) { group in
-            group.addTask {
-                await relay.forward(method: request.method, headers: upstreamHeaders, body: body, to: upstream,
-                                    secretToken: config.secretToken, timeouts: upstreamTimeouts)
-            }
-            group.addTask {
-                await departure.wait()
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
-        }
-        guard let response = forwarded else { throw CancellationError() }
+        guard let response = await relay.forward(
+            method: request.method, headers: headers, body: request.body, to: upstream, secretToken: config.secretToken,
+            timeouts: timeouts, channel: context.channel, departure: ClientDeparture.signal(of: context.channel))
+        else { throw CancellationError() }
         decision.upstream(status: response.status.code)
         return Self.finish(response, cors: cors, request: request)
     }
