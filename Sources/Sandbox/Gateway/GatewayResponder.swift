@@ -115,7 +115,7 @@ struct GatewayResponder: HTTPResponder {
         decision.forwarding()
         guard let response = await relay.forward(
             method: request.method, headers: headers, body: request.body, to: upstream, secretToken: config.secretToken,
-            timeouts: timeouts, channel: context.channel, departure: ClientDeparture.signal(of: context.channel))
+            timeouts: timeouts, departure: ClientDeparture.signal(of: context.channel))
         else { throw CancellationError() }
         decision.upstream(status: response.status.code)
         return Self.finish(response, cors: cors, request: request)

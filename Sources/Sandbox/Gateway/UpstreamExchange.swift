@@ -3,12 +3,15 @@ import NIOCore
 import NIOHTTP1
 import Synchronization
 
-/// One request to the backend through AsyncHTTPClient's delegate API, run on the client
-/// connection's event loop, so the upstream connection is that loop's too and no other
-/// thread is woken on the way. Unlike the async API it is cancelled through a handle, so
-/// the client's departure cancels it without a task racing the request. The relaying task
-/// takes the head, then the body in batches; the backend is read at most `readAhead`
-/// bytes ahead of it.
+/// One request to the backend through AsyncHTTPClient's delegate API, called back on the
+/// upstream connection's event loop. Unlike the async API it is cancelled through a
+/// handle, so the client's departure cancels it without a task racing the request. The
+/// relaying task takes the head, then the body in batches; the backend is read at most
+/// `readAhead` bytes ahead of it.
+///
+/// The connection is left to the pool to choose (any idle one): asking for the client
+/// connection's loop instead makes AsyncHTTPClient open a connection for that request
+/// alone whenever none is idle on that loop, and close it afterwards.
 final class UpstreamExchange: HTTPClientResponseDelegate {
     typealias Response = Void
 
@@ -32,10 +35,10 @@ final class UpstreamExchange: HTTPClientResponseDelegate {
 
     private init() {}
 
-    /// Sends `request` on `loop` at once.
-    static func start(_ request: HTTPClient.Request, on client: HTTPClient, loop: any EventLoop) -> UpstreamExchange {
+    /// Sends `request` at once.
+    static func start(_ request: HTTPClient.Request, on client: HTTPClient) -> UpstreamExchange {
         let exchange = UpstreamExchange()
-        let task = client.execute(request: request, delegate: exchange, eventLoop: .delegateAndChannel(on: loop))
+        let task = client.execute(request: request, delegate: exchange, eventLoop: .indifferent)
         let cancelled = exchange.state.withLock { state in
             state.task = task
             return state.cancelled
@@ -104,7 +107,7 @@ final class UpstreamExchange: HTTPClientResponseDelegate {
         }
     }
 
-    // MARK: HTTPClientResponseDelegate, called on the client connection's event loop
+    // MARK: HTTPClientResponseDelegate, called on the upstream connection's event loop
 
     func didReceiveHead(task: HTTPClient.Task<Void>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
         let waiter = state.withLock { state in

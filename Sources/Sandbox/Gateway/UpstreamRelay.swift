@@ -12,8 +12,8 @@ import Untrusted
 /// cancels the upstream request, before the head or while the body streams (as nginx
 /// closes the upstream connection).
 ///
-/// A request with a small body (most) is read whole and exchanged on the client
-/// connection's event loop (`UpstreamExchange`). A larger one goes upstream through a
+/// A request with a small body (most) is read whole and sent through AsyncHTTPClient's
+/// delegate API (`UpstreamExchange`), with no task besides the request's own. A larger one goes upstream through a
 /// `BodyPipe` fed by a pump task, so that when the backend answers before it has read
 /// the whole body (a 413), the relay stops forwarding at once and passes the answer on;
 /// the client connection then closes after a bounded drain (`LingeringCloseHandler`).
@@ -55,9 +55,9 @@ final class UpstreamRelay: Sendable {
     private let clients = ClientPool()
 
     /// A body declared this long or shorter is read whole before it goes upstream, as nginx
-    /// buffers request bodies; such a request needs no pipe or pump task, and is sent and
-    /// answered on the client connection's loop. A longer (or chunked) one streams upstream
-    /// as it arrives, and the backend may answer before it is all sent.
+    /// buffers request bodies; such a request needs no pipe or pump task. A longer (or
+    /// chunked) one streams upstream as it arrives, and the backend may answer before it
+    /// is all sent.
     static let bufferedBodyLimit: Int64 = 1 << 20
 
     /// Hop-by-hop headers are never forwarded (RFC 9110 §7.6.1).
@@ -69,8 +69,7 @@ final class UpstreamRelay: Sendable {
     /// The backend's answer to the request, or nil when the client left before it came.
     func forward(
         method: HTTPRequest.Method, headers requestHeaders: HTTPFields, body requestBody: RequestBody,
-        to upstreamURL: String, secretToken: String, timeouts: Timeouts, channel: any Channel,
-        departure: DepartureSignal
+        to upstreamURL: String, secretToken: String, timeouts: Timeouts, departure: DepartureSignal
     ) async -> Response? {
         guard let client = clients.client(for: timeouts) else { return Self.failure(for: nil) }
         var headers = HTTPHeaders()
@@ -104,14 +103,14 @@ final class UpstreamRelay: Sendable {
         } catch {
             return Self.failure(for: error)
         }
-        return await Self.exchange(request, on: client, loop: channel.eventLoop, departure: departure)
+        return await Self.exchange(request, on: client, departure: departure)
     }
 
-    /// A request whose body is in hand, sent and answered on the client connection's loop.
+    /// A request whose body is in hand, cancelled by the client's departure through its handle.
     private static func exchange(
-        _ request: HTTPClient.Request, on client: HTTPClient, loop: any EventLoop, departure: DepartureSignal
+        _ request: HTTPClient.Request, on client: HTTPClient, departure: DepartureSignal
     ) async -> Response? {
-        let exchange = UpstreamExchange.start(request, on: client, loop: loop)
+        let exchange = UpstreamExchange.start(request, on: client)
         let watch = departure.onDeparture { exchange.cancel() }
         let head: HTTPResponseHead
         do {
