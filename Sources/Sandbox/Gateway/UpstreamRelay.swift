@@ -268,6 +268,12 @@ private final class ClientPool: Sendable {
         }
     }
 
+    /// Every upstream connection and callback on one event loop: with the group's several
+    /// loops, AsyncHTTPClient often runs a request's callbacks on another loop than its
+    /// connection's (it picks the request's loop before the connection), a thread hand-off
+    /// on every head and body part. One loop is ample for a sandbox's upstream traffic.
+    private static let upstreamLoop = HTTPClient.defaultEventLoopGroup.next()
+
     private static func makeClient(_ timeouts: UpstreamRelay.Timeouts) -> HTTPClient {
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(
@@ -279,7 +285,7 @@ private final class ClientPool: Sendable {
         configuration.decompression = .disabled
         // A refused connection is a 502 at once, as nginx answers, not a retry until the deadline.
         configuration.connectionPool.retryConnectionEstablishment = false
-        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        return HTTPClient(eventLoopGroupProvider: .shared(upstreamLoop), configuration: configuration)
     }
 
     /// Shuts every client down, each within `Listener.forceGrace`; requests still in
