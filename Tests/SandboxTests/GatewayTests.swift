@@ -5,6 +5,7 @@ import NIOCore
 import NIOHTTP1
 @testable import Sandbox
 import Testing
+import LoopbackSockets
 
 @Suite("Gateway (APIcast behaviour)")
 struct GatewayTests {
@@ -266,6 +267,45 @@ struct GatewayTests {
                 try await log.wait(for: "upstream cancelled")
             }
             #expect(await log.events == ["upstream started", "upstream cancelled"])
+        }
+    }
+
+    /// The gateway keeps its upstream connections alive: requests that follow one another
+    /// reach the backend over one connection, not a new one each (the backend sees every
+    /// request come from the same port).
+    @Test func upstreamConnectionsAreKeptAndReused() async throws {
+        let peers = EventLog()
+        let router = Router(context: ConnectionRequestContext.self)
+        router.get("/v1/models") { _, context -> Response in
+            await peers.record("\(context.channel.remoteAddress?.port ?? -1)")
+            return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"data":[]}"#)))
+        }
+        router.post("/v1/completions") { request, context -> Response in
+            _ = try await request.body.collect(upTo: 1 << 16)
+            await peers.record("\(context.channel.remoteAddress?.port ?? -1)")
+            return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"choices":[]}"#)))
+        }
+        let upstream = try await Listener.start(host: "127.0.0.1", port: 0, responder: router.buildResponder(), role: "test upstream")
+        defer { Task { await upstream.stop() } }
+        try await TestSandbox.with { t in
+            let product = try await t.publishedProduct("Reuse", backendEndpoint: upstream.url, rules: Self.vllmRules)
+            let models = KeepAliveTests.models(product.userKey)
+            let completion = RawConnection.request("POST", "/v1/completions", headers: FaultTests.auth(product.userKey),
+                                                   body: Data(#"{"prompt":"hello","max_tokens":3}"#.utf8))
+            let requests = [models, completion, models]
+            let url = product.production
+            let statuses = await RawConnection.blocking { () -> [Int] in
+                guard let connection = try? RawConnection(url) else { return [] }
+                return requests.map { request in
+                    connection.send(request)
+                    return connection.receiveResponse().status
+                }
+            }
+            #expect(statuses == [200, 200, 200])
+            let ports = await peers.events
+            #expect(ports.count == 3)
+            #expect(Set(ports).count == 1)
+            #expect(!ports.contains("-1"))
         }
     }
 

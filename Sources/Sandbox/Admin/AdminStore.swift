@@ -6,6 +6,8 @@ import Untrusted
 /// configs and reports usage here, as APIcast does against 3scale's backend.
 actor AdminStore {
     private var state: SandboxState
+    /// What the gateways serve, readable without a hop to this actor.
+    nonisolated let deployed = DeployedConfigs()
     private let file: StateFile?
     private var usage = UsageLedger()
     /// The pending save of traffic counters, at most one.
@@ -21,6 +23,7 @@ actor AdminStore {
         if state.accountPlans == nil { TenantDefaults.addAccountPlan(to: &state, now: Timestamp.now()) }
         self.state = state
         self.file = file
+        deployed.publish(state.proxyConfigs)
     }
 
     /// A fresh tenant as at the start of the lab: the provider with one read-write
@@ -71,7 +74,7 @@ actor AdminStore {
         updated.modelPort = model
         guard updated != state else { return }
         try file?.save(updated)
-        state = updated
+        commit(updated)
     }
 
     var needsDefaultProduct: Bool { TenantDefaults.needsProduct(state) }
@@ -86,7 +89,7 @@ actor AdminStore {
             throw .invalidConfiguration("the tenant's default product could not be created (\(error.response.status))")
         }
         try file?.save(transaction.state)
-        state = transaction.state
+        commit(transaction.state)
         return id
     }
 
@@ -114,9 +117,17 @@ actor AdminStore {
             } catch {
                 return (AdminAPIFailure.message(500, error.message).response, [])
             }
-            state = transaction.state
+            commit(transaction.state)
         }
         return (response, transaction.effects)
+    }
+
+    /// Only admin changes come here (usage counters change in place), so the gateways'
+    /// snapshot is rebuilt only when a config may have changed.
+    private func commit(_ updated: SandboxState) {
+        let configsChanged = updated.proxyConfigs != state.proxyConfigs
+        state = updated
+        if configsChanged { deployed.publish(state.proxyConfigs) }
     }
 
     /// Services that exist, with their endpoints, for starting gateway listeners.
@@ -125,9 +136,8 @@ actor AdminStore {
     }
 
     /// Staging serves the latest sandbox config, production the latest promoted one.
-    func gatewayConfig(serviceID: Int, environment: String) -> GatewayConfig? {
-        state.proxyConfigs.filter { $0.serviceID == serviceID && $0.environment == environment }
-            .max { $0.version < $1.version }?.gateway
+    nonisolated func gatewayConfig(serviceID: Int, environment: String) -> GatewayConfig? {
+        deployed.config(serviceID: serviceID, environment: environment)
     }
 
     enum Decision: Equatable, Sendable {

@@ -48,7 +48,7 @@ actor GatewayManager {
 
     func assign(_ pair: Pair, to serviceID: Int) async {
         reserved[ObjectIdentifier(pair.binding)] = nil
-        await pair.binding.bind(serviceID)
+        pair.binding.bind(serviceID)
         pairs[serviceID] = pair
     }
 
@@ -61,7 +61,7 @@ actor GatewayManager {
     /// taken since (or none stored) gives way to a free one. Returns the ports bound.
     func restore(serviceID: Int, stagingPort: Int?, productionPort: Int?) async throws(SandboxError) -> (staging: Int, production: Int) {
         let binding = ListenerBinding()
-        await binding.bind(serviceID)
+        binding.bind(serviceID)
         let staging = try await listen(preferring: stagingPort, environment: "sandbox", binding: binding)
         do throws(SandboxError) {
             let production = try await listen(preferring: productionPort, environment: "production", binding: binding, excluding: [staging.port])

@@ -3,12 +3,16 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import Synchronization
 
-/// Which product a gateway listener serves; set once the product exists.
-actor ListenerBinding {
-    private(set) var serviceID: Int?
+/// Which product a gateway listener serves; set once the product exists. Read on every
+/// request, so it is a lock rather than an actor hop.
+final class ListenerBinding: Sendable {
+    private let id = Mutex<Int?>(nil)
 
-    func bind(_ id: Int) { serviceID = id }
+    var serviceID: Int? { id.withLock { $0 } }
+
+    func bind(_ serviceID: Int) { id.withLock { $0 = serviceID } }
 }
 
 /// APIcast for one product and environment. Runs the policy chain's rewrite phase in
@@ -29,8 +33,8 @@ struct GatewayResponder: HTTPResponder {
         var decision = GatewayDecision(
             logger: logger, environment: environment, method: request.method.rawValue, path: request.uri.path)
         // An unknown host, or a product never promoted to this environment: 404, empty body.
-        guard let serviceID = await binding.serviceID,
-              let config = await store.gatewayConfig(serviceID: serviceID, environment: environment)
+        guard let serviceID = binding.serviceID,
+              let config = store.gatewayConfig(serviceID: serviceID, environment: environment)
         else {
             decision.answered("no product is promoted here", status: 404)
             return Response(status: .notFound)
@@ -108,26 +112,11 @@ struct GatewayResponder: HTTPResponder {
         // completion) cancels the upstream request too. The connection stays open for the
         // client's next request (keep-alive), unless the answer came before the whole request
         // was read (`LingeringCloseHandler`).
-        let departure = await ClientDeparture.signal(of: context.channel)
-        let relay = relay
-        let upstreamHeaders = headers
         decision.forwarding()
-        let upstreamTimeouts = timeouts
-        let body = request.body
-        let forwarded = await withTaskGroup(of: Response?.self) { group in
-            group.addTask {
-                await relay.forward(method: request.method, headers: upstreamHeaders, body: body, to: upstream,
-                                    secretToken: config.secretToken, timeouts: upstreamTimeouts)
-            }
-            group.addTask {
-                await departure.wait()
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
-        }
-        guard let response = forwarded else { throw CancellationError() }
+        guard let response = await relay.forward(
+            method: request.method, headers: headers, body: request.body, to: upstream, secretToken: config.secretToken,
+            timeouts: timeouts, departure: ClientDeparture.signal(of: context.channel))
+        else { throw CancellationError() }
         decision.upstream(status: response.status.code)
         return Self.finish(response, cors: cors, request: request)
     }

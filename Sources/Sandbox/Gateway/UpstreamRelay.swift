@@ -4,19 +4,20 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import NIOHTTP1
+import Synchronization
 import Untrusted
 
 /// Sends a request to the backend and streams the answer back: status and headers as
-/// the backend sent them, then each body chunk as it arrives. When the client goes away
-/// while the body streams, the next write fails, the upstream body is dropped and
-/// AsyncHTTPClient cancels the upstream request (as nginx closes the upstream connection);
-/// before the headers arrive, the caller cancels `forward`.
+/// the backend sent them, then each body chunk as it arrives. A client that goes away
+/// cancels the upstream request, before the head or while the body streams (as nginx
+/// closes the upstream connection).
 ///
-/// The request body goes upstream through a `BodyPipe` fed by a pump task, so that when
-/// the backend answers before it has read the whole body (a 413), the relay stops
-/// forwarding at once and passes the answer on; the client connection then closes after
-/// a bounded drain (`LingeringCloseHandler`). Every wait is bounded by the product's
-/// `upstream_connection` timeouts.
+/// A request with a small body (most) is read whole and sent through AsyncHTTPClient's
+/// delegate API (`UpstreamExchange`), with no task besides the request's own. A larger one goes upstream through a
+/// `BodyPipe` fed by a pump task, so that when the backend answers before it has read
+/// the whole body (a 413), the relay stops forwarding at once and passes the answer on;
+/// the client connection then closes after a bounded drain (`LingeringCloseHandler`).
+/// Every wait is bounded by the product's `upstream_connection` timeouts.
 final class UpstreamRelay: Sendable {
     /// `upstream_connection` timeouts in seconds; nginx's 60 s defaults without the policy.
     struct Timeouts: Hashable, Sendable {
@@ -53,35 +54,122 @@ final class UpstreamRelay: Sendable {
 
     private let clients = ClientPool()
 
+    /// A body declared this long or shorter is read whole before it goes upstream, as nginx
+    /// buffers request bodies; such a request needs no pipe or pump task. A longer (or
+    /// chunked) one streams upstream as it arrives, and the backend may answer before it
+    /// is all sent.
+    static let bufferedBodyLimit: Int64 = 1 << 20
+
     /// Hop-by-hop headers are never forwarded (RFC 9110 §7.6.1).
     private static let hopByHop: Set<String> = [
         "connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization", "te", "trailer",
         "transfer-encoding", "upgrade", "host", "content-length",
     ]
 
+    /// The backend's answer to the request, or nil when the client left before it came.
     func forward(
         method: HTTPRequest.Method, headers requestHeaders: HTTPFields, body requestBody: RequestBody,
-        to upstreamURL: String, secretToken: String, timeouts: Timeouts
-    ) async -> Response {
-        guard let client = await clients.client(for: timeouts) else { return Self.failure(for: nil) }
-        var outbound = HTTPClientRequest(url: upstreamURL)
-        outbound.method = HTTPMethod(rawValue: method.rawValue)
+        to upstreamURL: String, secretToken: String, timeouts: Timeouts, departure: DepartureSignal
+    ) async -> Response? {
+        guard let client = clients.client(for: timeouts) else { return Self.failure(for: nil) }
+        var headers = HTTPHeaders()
         for field in requestHeaders where !Self.hopByHop.contains(field.name.canonicalName) {
-            outbound.headers.add(name: field.name.rawName, value: field.value)
+            headers.add(name: field.name.rawName, value: field.value)
         }
-        outbound.headers.replaceOrAdd(name: "X-3scale-proxy-secret-token", value: secretToken)
+        headers.replaceOrAdd(name: "X-3scale-proxy-secret-token", value: secretToken)
         let declaredLength = requestHeaders[.contentLength].flatMap(Int64.init)
-        let hasBody = declaredLength.map { $0 > 0 } ?? (requestHeaders[.transferEncoding] != nil)
-        let pipe = hasBody ? BodyPipe() : nil
-        if let pipe {
-            outbound.body = .stream(pipe, length: declaredLength.map { .known($0) } ?? .unknown)
+        let streamed = declaredLength.map { $0 > Self.bufferedBodyLimit } ?? (requestHeaders[.transferEncoding] != nil)
+        if streamed {
+            var outbound = HTTPClientRequest(url: upstreamURL)
+            outbound.method = HTTPMethod(rawValue: method.rawValue)
+            outbound.headers = headers
+            let request = outbound
+            return await Self.race(departure) {
+                await Self.streaming(requestBody, length: declaredLength, with: request, on: client, timeouts: timeouts)
+            }
         }
+        var body: ByteBuffer?
+        if let declaredLength, declaredLength > 0 {
+            do {
+                body = try await requestBody.collect(upTo: Int(declaredLength))
+            } catch {
+                return Self.failure(for: error)
+            }
+        }
+        let request: HTTPClient.Request
+        do {
+            request = try HTTPClient.Request(url: upstreamURL, method: HTTPMethod(rawValue: method.rawValue),
+                                             headers: headers, body: body.map { .byteBuffer($0) })
+        } catch {
+            return Self.failure(for: error)
+        }
+        return await Self.exchange(request, on: client, departure: departure)
+    }
 
+    /// A request whose body is in hand, cancelled by the client's departure through its handle.
+    private static func exchange(
+        _ request: HTTPClient.Request, on client: HTTPClient, departure: DepartureSignal
+    ) async -> Response? {
+        let exchange = UpstreamExchange.start(request, on: client)
+        let watch = departure.onDeparture { exchange.cancel() }
+        let head: HTTPResponseHead
+        do {
+            head = try await exchange.head()
+        } catch {
+            if let watch { departure.forget(watch) }
+            return departure.isGone ? nil : failure(for: error)
+        }
+        return Response(
+            status: HTTPResponse.Status(code: Int(head.status.code)),
+            headers: relayedHeaders(head.headers),
+            body: ResponseBody(contentLength: head.headers.first(name: "content-length").flatMap(Int.init)) { writer in
+                // Until the body is through, a client that leaves cancels the request.
+                defer { if let watch { departure.forget(watch) } }
+                do {
+                    while true {
+                        let chunks = try await exchange.nextChunks()
+                        if chunks.isEmpty { break }
+                        try await writer.write(contentsOf: chunks)
+                    }
+                } catch {
+                    exchange.cancel()
+                    throw error
+                }
+                try await writer.finish(nil)
+            }
+        )
+    }
+
+    /// The outcome of `forward`, or nil as soon as the client has gone.
+    private static func race(
+        _ departure: DepartureSignal, _ forward: @escaping @Sendable () async -> Response
+    ) async -> Response? {
+        await withTaskGroup(of: Response?.self) { group in
+            group.addTask { await forward() }
+            group.addTask {
+                await departure.wait()
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
+
+    /// A request whose body streams upstream through a `BodyPipe` as the client sends it.
+    private static func streaming(
+        _ requestBody: RequestBody, length declaredLength: Int64?, with request: HTTPClientRequest,
+        on client: HTTPClient, timeouts: Timeouts
+    ) async -> Response {
+        var outbound = request
+        let pipe = BodyPipe()
+        outbound.body = .stream(pipe, length: declaredLength.map { .known($0) } ?? .unknown)
+        let streamed = outbound
         let outcome: Result<HTTPClientResponse, any Error> = await withTaskGroup(of: Void.self) { group in
-            if let pipe { group.addTask { await Self.pump(requestBody, into: pipe) } }
+            group.addTask { await Self.pump(requestBody, into: pipe) }
             let outcome: Result<HTTPClientResponse, any Error>
             do {
-                outcome = .success(try await client.execute(outbound, timeout: timeouts.responseDeadline))
+                outcome = .success(try await client.execute(streamed, timeout: timeouts.responseDeadline))
             } catch {
                 outcome = .failure(error)
             }
@@ -95,26 +183,30 @@ final class UpstreamRelay: Sendable {
         switch outcome {
         case .success(let response): upstream = response
         case .failure(let error):
-            pipe?.cut()
-            return Self.failure(for: error)
+            pipe.cut()
+            return failure(for: error)
         }
-        var headers = HTTPFields()
-        for (name, value) in upstream.headers where !Self.hopByHop.contains(name.lowercased()) {
-            if let fieldName = HTTPField.Name(name) { headers.append(HTTPField(name: fieldName, value: value)) }
-        }
-        let length = upstream.headers.first(name: "content-length").flatMap(Int.init)
         let body = upstream.body
         return Response(
             status: HTTPResponse.Status(code: Int(upstream.status.code)),
-            headers: headers,
-            body: ResponseBody(contentLength: length) { writer in
-                defer { pipe?.cut() }
+            headers: relayedHeaders(upstream.headers),
+            body: ResponseBody(contentLength: upstream.headers.first(name: "content-length").flatMap(Int.init)) { writer in
+                defer { pipe.cut() }
                 for try await chunk in body {
                     try await writer.write(chunk)
                 }
                 try await writer.finish(nil)
             }
         )
+    }
+
+    /// The backend's headers as the client gets them: without the hop-by-hop ones.
+    private static func relayedHeaders(_ upstream: HTTPHeaders) -> HTTPFields {
+        var headers = HTTPFields()
+        for (name, value) in upstream where !hopByHop.contains(name.lowercased()) {
+            if let fieldName = HTTPField.Name(name) { headers.append(HTTPField(name: fieldName, value: value)) }
+        }
+        return headers
     }
 
     /// Moves the client's body into the pipe until it ends or the pipe is cut. Ending
@@ -156,15 +248,33 @@ final class UpstreamRelay: Sendable {
 }
 
 /// One HTTP client per distinct set of timeouts (AsyncHTTPClient sets them per client).
-private actor ClientPool {
-    private var clients: [UpstreamRelay.Timeouts: HTTPClient] = [:]
+/// A lock, not an actor: every request asks for its client.
+private final class ClientPool: Sendable {
+    private struct State {
+        var clients: [UpstreamRelay.Timeouts: HTTPClient] = [:]
+        var isShutDown = false
+    }
 
-    private var isShutDown = false
+    private let state = Mutex(State())
 
     /// The client for these timeouts; nil once shut down (the relay answers 502).
     func client(for timeouts: UpstreamRelay.Timeouts) -> HTTPClient? {
-        guard !isShutDown else { return nil }
-        if let client = clients[timeouts] { return client }
+        state.withLock { state in
+            guard !state.isShutDown else { return nil }
+            if let client = state.clients[timeouts] { return client }
+            let client = Self.makeClient(timeouts)
+            state.clients[timeouts] = client
+            return client
+        }
+    }
+
+    /// Every upstream connection and callback on one event loop: with the group's several
+    /// loops, AsyncHTTPClient often runs a request's callbacks on another loop than its
+    /// connection's (it picks the request's loop before the connection), a thread hand-off
+    /// on every head and body part. One loop is ample for a sandbox's upstream traffic.
+    private static let upstreamLoop = HTTPClient.defaultEventLoopGroup.next()
+
+    private static func makeClient(_ timeouts: UpstreamRelay.Timeouts) -> HTTPClient {
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(
             connect: .milliseconds(UpstreamRelay.Timeouts.milliseconds(timeouts.connect)),
@@ -175,17 +285,17 @@ private actor ClientPool {
         configuration.decompression = .disabled
         // A refused connection is a 502 at once, as nginx answers, not a retry until the deadline.
         configuration.connectionPool.retryConnectionEstablishment = false
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        clients[timeouts] = client
-        return client
+        return HTTPClient(eventLoopGroupProvider: .shared(upstreamLoop), configuration: configuration)
     }
 
     /// Shuts every client down, each within `Listener.forceGrace`; requests still in
     /// flight fail.
     func shutdown() async {
-        isShutDown = true
-        let open = Array(clients.values)
-        clients = [:]
+        let open = state.withLock { state in
+            state.isShutDown = true
+            defer { state.clients = [:] }
+            return Array(state.clients.values)
+        }
         await withTaskGroup(of: Void.self) { group in
             for client in open {
                 group.addTask {

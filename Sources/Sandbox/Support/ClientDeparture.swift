@@ -13,6 +13,21 @@ final class ClientDeparture: ChannelInboundHandler, RemovableChannelHandler {
 
     let signal = DepartureSignal()
 
+    /// Each watched connection's signal, so that a responder finds it without a hop to
+    /// the connection's event loop. Entries live exactly as long as the handler is in a
+    /// pipeline, which is from the channel's set-up (before its first request) to its close.
+    private static let signals = Mutex<[ObjectIdentifier: DepartureSignal]>([:])
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        let signal = self.signal
+        Self.signals.withLock { $0[ObjectIdentifier(context.channel)] = signal }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        signal.fire()
+        _ = Self.signals.withLock { $0.removeValue(forKey: ObjectIdentifier(context.channel)) }
+    }
+
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if let event = event as? ChannelEvent, event == .inputClosed { signal.fire() }
         context.fireUserInboundEventTriggered(event)
@@ -23,52 +38,74 @@ final class ClientDeparture: ChannelInboundHandler, RemovableChannelHandler {
         context.fireChannelInactive()
     }
 
-    /// The signal of `channel`'s connection; one that never fires when the channel has no watcher.
-    static func signal(of channel: any Channel) async -> DepartureSignal {
-        let lookup = channel.eventLoop.submit { () -> DepartureSignal? in
-            try? channel.pipeline.syncOperations.handler(type: ClientDeparture.self).signal
-        }
-        return (try? await lookup.get()) ?? DepartureSignal()
+    /// The signal of `channel`'s connection. A watched connection that is no longer
+    /// registered has closed, so its client has gone: the signal returned has fired.
+    static func signal(of channel: any Channel) -> DepartureSignal {
+        if let signal = signals.withLock({ $0[ObjectIdentifier(channel)] }) { return signal }
+        let gone = DepartureSignal()
+        gone.fire()
+        return gone
     }
 }
 
-/// Fires once, when the client has gone; any number of tasks wait on it in turn.
+/// Fires once, when the client has gone; any number of tasks wait on it, or actions
+/// are registered to run then.
 final class DepartureSignal: Sendable {
     private struct State {
         var gone = false
-        var nextWaiter = 0
-        var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
+        var nextID = 0
+        var actions: [Int: @Sendable () -> Void] = [:]
     }
 
     private let state = Mutex(State())
 
+    var isGone: Bool { state.withLock { $0.gone } }
+
     func fire() {
-        let waiters = state.withLock { state in
+        let actions = state.withLock { state in
             state.gone = true
-            defer { state.waiters = [:] }
-            return Array(state.waiters.values)
+            defer { state.actions = [:] }
+            return Array(state.actions.values)
         }
-        for waiter in waiters { waiter.resume() }
+        for action in actions { action() }
+    }
+
+    /// Runs `action` once the client has gone, at once if it has already (then nil is
+    /// returned). Otherwise the id returned is what `forget` takes when the action is no
+    /// longer wanted.
+    func onDeparture(_ action: @escaping @Sendable () -> Void) -> Int? {
+        let id = state.withLock { state -> Int? in
+            guard !state.gone else { return nil }
+            defer { state.nextID += 1 }
+            state.actions[state.nextID] = action
+            return state.nextID
+        }
+        if id == nil { action() }
+        return id
+    }
+
+    func forget(_ id: Int) {
+        _ = state.withLock { $0.actions.removeValue(forKey: id) }
     }
 
     /// Returns once the client has gone, or as soon as the waiting task is cancelled.
     func wait() async {
         let id = state.withLock { state in
-            defer { state.nextWaiter += 1 }
-            return state.nextWaiter
+            defer { state.nextID += 1 }
+            return state.nextID
         }
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let resumeNow = state.withLock { state in
                     if state.gone || Task.isCancelled { return true }
-                    state.waiters[id] = continuation
+                    state.actions[id] = { continuation.resume() }
                     return false
                 }
                 if resumeNow { continuation.resume() }
             }
         } onCancel: {
-            let waiter = state.withLock { $0.waiters.removeValue(forKey: id) }
-            waiter?.resume()
+            let action = state.withLock { $0.actions.removeValue(forKey: id) }
+            action?()
         }
     }
 }
