@@ -275,26 +275,41 @@ def measure(maas, env, sandbox, scratch):
     return results
 
 
-def onboarding(maas, env, scratch):
-    """`apply -f` of the lab's resources on a fresh sandbox whose admin API answers after 50 ms, as maas
-    runs it (independent calls 4 at a time) and one call at a time (`--concurrency 1`, the way a
-    sequential client such as 3scale toolbox works: its time is the number of calls times 50 ms)."""
-    resources = os.path.join(os.path.dirname(__file__), "..", "..", "examples", "llama70b.yaml")
+def against_one_call_at_a_time(maas, env, scratch, label, command):
+    """Median wall seconds of an admin command on a fresh sandbox whose admin API answers after 50 ms, as
+    maas runs it (`--concurrency 4`) and one call at a time (`--concurrency 1`, the way a sequential client
+    such as 3scale toolbox works: its time is the number of calls times 50 ms). `command(sandbox)` gives
+    the arguments after `maas --profile bench`."""
     times = {"maas": [], "sequential": []}
     for _ in range(ONBOARDING_RUNS):
         for name, concurrency in (("maas", "4"), ("sequential", "1")):
-            config = os.path.join(scratch, f"onboarding-{name}.yaml")
-            local = dict(env, MAAS_CONFIG=config)
+            local = dict(env, MAAS_CONFIG=os.path.join(scratch, f"{label}-{name}.yaml"))
             admin = Sandbox(maas, local, extra=("--admin-latency", str(ADMIN_LATENCY_MS)))
             try:
-                sample = Sample([maas, "--profile", "bench", "apply", "-f", resources, "--concurrency", concurrency, "-q"],
+                sample = Sample([maas, "--profile", "bench", *command(admin), "--concurrency", concurrency, "-q"],
                                 env=dict(local, MODEL_URL=admin.model_url))
-                if sample.status != 0:
-                    sys.exit(f"bench: apply failed with status {sample.status}")
                 times[name].append(sample.wall)
             finally:
                 admin.stop()
     return {name: median(values) for name, values in times.items()}
+
+
+def onboarding(maas, env, scratch):
+    """`apply -f` of the lab's resources."""
+    resources = os.path.join(os.path.dirname(__file__), "..", "..", "examples", "llama70b.yaml")
+    return against_one_call_at_a_time(maas, env, scratch, "onboarding", lambda admin: ["apply", "-f", resources])
+
+
+IMPORT_DOCUMENTS = sorted(glob.glob(os.path.join(
+    os.path.dirname(__file__), "..", "..", "Tests", "ThreeScaleAdminTests", "Fixtures", "maas", "*", "*.json")))
+
+
+def product_import(maas, env, scratch):
+    """`product import --promote` of the 11 reference OpenAPI documents (`--concurrency 1`: one document,
+    one admin call at a time)."""
+    return against_one_call_at_a_time(
+        maas, env, scratch, "import",
+        lambda admin: ["product", "import", "--backend-url", admin.model_url, "--promote", *IMPORT_DOCUMENTS])
 
 
 def bench_cpu_against_vllm(maas, env, sandbox, scratch):
@@ -341,29 +356,6 @@ def fresh_build(scratch):
                        stderr=subprocess.DEVNULL, env=dict(os.environ, CI="true"))
         times[name] = time.perf_counter() - start
     return times
-
-
-IMPORT_DOCUMENTS = sorted(glob.glob(os.path.join(
-    os.path.dirname(__file__), "..", "..", "Tests", "ThreeScaleAdminTests", "Fixtures", "maas", "*", "*.json")))
-
-
-def product_import(maas, env, scratch):
-    """`product import --promote` of the 11 reference OpenAPI documents on a fresh sandbox whose admin API
-    answers after 50 ms, as maas runs it (4 documents at a time, 4 calls each) and one call at a time
-    (`--concurrency 1`: one document, one admin call at a time)."""
-    times = {"maas": [], "sequential": []}
-    for _ in range(ONBOARDING_RUNS):
-        for name, concurrency in (("maas", "4"), ("sequential", "1")):
-            config = os.path.join(scratch, f"import-{name}.yaml")
-            local = dict(env, MAAS_CONFIG=config)
-            admin = Sandbox(maas, local, extra=("--admin-latency", str(ADMIN_LATENCY_MS)))
-            try:
-                sample = Sample([maas, "--profile", "bench", "product", "import", "--backend-url", admin.model_url,
-                                 "--promote", "--concurrency", concurrency, "-q", *IMPORT_DOCUMENTS], env=local)
-                times[name].append(sample.wall)
-            finally:
-                admin.stop()
-    return {name: median(values) for name, values in times.items()}
 
 
 def verdict(met):
