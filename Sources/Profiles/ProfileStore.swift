@@ -87,18 +87,19 @@ public struct ProfileStore: Sendable {
             throw .malformed(path: path, line: nil, column: nil, reason: "it is not UTF-8 text")
         }
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return ProfileDocument() }
+        let root: Node?
         do {
-            return try YAMLDecoder().decode(ProfileDocument.self, from: text)
+            root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             throw Self.malformed(path: path, yamlError: error)
-        } catch let error as DecodingError {
-            // YAMLDecoder wraps syntax errors; unwrap them to keep the line and column.
-            if case let .dataCorrupted(context) = error, let yaml = context.underlyingError as? YamlError {
-                throw Self.malformed(path: path, yamlError: yaml)
-            }
-            throw .malformed(path: path, line: nil, column: nil, reason: Self.describe(error))
         } catch {
             throw .malformed(path: path, line: nil, column: nil, reason: "\(error)")
+        }
+        guard let root else { return ProfileDocument() }
+        do {
+            return try ProfileDocument(yaml: root)
+        } catch {
+            throw .malformed(path: path, line: nil, column: nil, reason: error.description)
         }
     }
 
@@ -110,24 +111,6 @@ public struct ProfileStore: Sendable {
             return .malformed(path: path, line: nil, column: nil, reason: problem)
         default:
             return .malformed(path: path, line: nil, column: nil, reason: "\(yamlError)")
-        }
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        func field(_ path: [any CodingKey]) -> String {
-            path.map(\.stringValue).joined(separator: ".")
-        }
-        switch error {
-        case let .typeMismatch(type, context):
-            return "\(field(context.codingPath)): expected \(type == Bool.self ? "true or false" : "\(type)")"
-        case let .valueNotFound(_, context):
-            return "\(field(context.codingPath)): missing value"
-        case let .keyNotFound(key, context):
-            return "\(field(context.codingPath + [key])): missing"
-        case let .dataCorrupted(context):
-            return "\(field(context.codingPath)): \(context.debugDescription)"
-        @unknown default:
-            return "\(error)"
         }
     }
 

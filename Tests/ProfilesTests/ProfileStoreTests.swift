@@ -52,6 +52,23 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == broken)
     }
 
+    @Test func readsEveryKindOfValueNullsAsAbsentAndIgnoresUnknownKeys() throws {
+        try FileManager.default.createDirectory(atPath: folder + "/maas", withIntermediateDirectories: true)
+        let text = "current: lab\nfuture-key: 1\nprofiles:\n  lab:\n    gateway: http://gw:8080\n    api-key: 1234\n"
+            + "    model: ~\n    insecure: true\n    connect-timeout: 2.5\n    log: false\n    log-max-mb: 50\n    colour: red\n"
+            + "  empty:\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let document = try ProfileStore(path: path).load()
+        #expect(document.current == "lab")
+        #expect(document.profiles["lab"] == Profile(
+            gateway: "http://gw:8080", apiKey: "1234", insecure: true, connectTimeout: 2.5, log: false, logMaxMB: 50))
+        #expect(document.profiles["empty"] == Profile())
+        try "- a\n- b\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect { try ProfileStore(path: path).load() } throws: { "\($0)".contains("expected a mapping") }
+        try "profiles:\n  lab:\n    log-max-mb: lots\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect { try ProfileStore(path: path).load() } throws: { "\($0)".contains("profiles.lab.log-max-mb: expected a whole number") }
+    }
+
     @Test func aWrongTypeNamesTheField() throws {
         try FileManager.default.createDirectory(atPath: folder + "/maas", withIntermediateDirectories: true)
         try "profiles:\n  a:\n    insecure: maybe\n".write(toFile: path, atomically: true, encoding: .utf8)
