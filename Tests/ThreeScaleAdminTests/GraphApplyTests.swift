@@ -86,6 +86,34 @@ struct GraphApplyTests {
         }
     }
 
+    @Test("cancelling the apply (Ctrl-C) starts nothing more: what ran is reported, the rest not attempted")
+    func cancellationStartsNothingMore() async throws {
+        try await SandboxAdmin.with { client, _ in
+            let set = Self.products(["chat"])
+            let plan = try await Self.plan(client, set)
+            let (ready, go) = AsyncStream.makeStream(of: Void.self)
+            let handle = Mutex<Task<ApplyReport, Never>?>(nil)
+            let events = Mutex<[String]>([])
+            let task = Task {
+                for await _ in ready { break }
+                return await Applier(client: client, resources: set, concurrency: 1).apply(plan) { action, status in
+                    events.withLock { $0.append("\(status == .started ? "start" : "end") \(action.summary)") }
+                    // Cancelled as the first action ends, before the applier can start another.
+                    if status == .completed { handle.withLock { $0?.cancel() } }
+                }
+            }
+            handle.withLock { $0 = task }
+            go.yield()
+            go.finish()
+            let report = await task.value
+            let first = try #require(plan.actions.first)
+            #expect(events.withLock { $0 } == ["start \(first.summary)", "end \(first.summary)"])
+            #expect(report.completed == [first])
+            #expect(report.failed.isEmpty)
+            #expect(report.notAttempted == Array(plan.actions.dropFirst()))
+        }
+    }
+
     @Test("in the lab's plan every action waits only for earlier ones, rules form one chain, and the rest overlaps them")
     func labGraph() throws {
         let set = try Fixtures.seed()
