@@ -2,7 +2,7 @@ import Untrusted
 
 /// One named set of connection settings. Every field is optional: a consumer
 /// profile has a gateway and key, an admin profile an admin URL and token.
-public struct Profile: Codable, Equatable, Sendable {
+public struct Profile: Encodable, Equatable, Sendable {
     public var gateway: String?
     public var apiKey: String?
     public var model: String?

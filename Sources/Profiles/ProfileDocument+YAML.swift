@@ -1,9 +1,9 @@
 import Yams
 
-/// Reads the profile file from Yams' node tree, with the meaning `YAMLDecoder` gives it (a
-/// null or absent value is nil, unknown keys are ignored). Decoding through `Codable`
-/// costs a one-shot verb more than the parse: its first dynamic cast of each type scans
-/// every protocol conformance in the binary.
+/// Reads the profile file from Yams' node tree (a null or absent value is nil, unknown
+/// keys are ignored). Not through `Decodable`: a one-shot verb would pay more for its
+/// dynamic casts than for the parse, since the first cast of each type scans every
+/// protocol conformance in the binary.
 extension ProfileDocument {
     init(yaml root: Node) throws(ProfileDocumentIssue) {
         let top = try Self.mapping(root, at: [])

@@ -1,5 +1,5 @@
 /// The whole profile file: the named profiles and which one is current.
-public struct ProfileDocument: Codable, Equatable, Sendable {
+public struct ProfileDocument: Encodable, Equatable, Sendable {
     /// The name used when nobody has chosen one.
     public static let defaultName = "default"
 
@@ -11,13 +11,6 @@ public struct ProfileDocument: Codable, Equatable, Sendable {
         self.profiles = profiles
     }
 
-    enum CodingKeys: String, CodingKey { case current, profiles }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        current = try container.decodeIfPresent(String.self, forKey: .current)
-        profiles = try container.decodeIfPresent([String: Profile].self, forKey: .profiles) ?? [:]
-    }
 
     public var currentName: String { current ?? Self.defaultName }
     public var names: [String] { profiles.keys.sorted() }
