@@ -61,7 +61,17 @@ import LoopbackSockets
         #expect(third.status == 0, "\(third.err)")
         #expect(third.out.trimmingCharacters(in: .whitespacesAndNewlines).count > 5)
         #expect(try saved("api-key", of: "lab", in: fixture) == key)
-        #expect(try saved("gateway", of: "lab", in: fixture) == gateway)
+        // Between sessions another process may take the gateway's port; then the
+        // sandbox says so and the profile follows (see the next test). Otherwise it stays.
+        let port = try #require(URLComponents(string: gateway)?.port)
+        let moved = (second.err + third.err).split(separator: "\n").contains {
+            $0.contains("production gateway of 'Lab' \(port) → ") && $0.contains("updated profile 'lab'")
+        }
+        if moved {
+            #expect(try saved("gateway", of: "lab", in: fixture) != gateway)
+        } else {
+            #expect(try saved("gateway", of: "lab", in: fixture) == gateway)
+        }
     }
 
     @Test func aTakenGatewayPortMovesAndTheProfileFollows() async throws {
