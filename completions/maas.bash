@@ -391,6 +391,10 @@ _maas_profile_set() {
         __maas_add_completions -W 'gateway'$'\n''api-key'$'\n''model'$'\n''admin-url'$'\n''admin-token'$'\n''ca-file'$'\n''insecure'$'\n''auth-header'$'\n''auth-query'$'\n''connect-timeout'$'\n''read-timeout'$'\n''log'$'\n''log-max-mb'$'\n''key'$'\n''token'
         return
         ;;
+    2)
+        __maas_add_completions -W "$(__maas_custom_complete ---completion profile set -- positional@1 "${COMP_CWORD}" "$(__maas_cursor_index_in_current_word)")"
+        return
+        ;;
     esac
 }
 

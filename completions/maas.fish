@@ -397,6 +397,7 @@ complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas prof
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile use" version' -l 'version' -d 'Show the version.'
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile use" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas profile set" -eq 1' -fka 'gateway api-key model admin-url admin-token ca-file insecure auth-header auth-query connect-timeout read-timeout log log-max-mb key token'
+complete -c 'maas' -n '__maas_should_offer_completions_for_positional "maas profile set" -eq 2' -fka '(__maas_custom_completion ---completion profile set -- positional@1 (count (__maas_tokens -pc)) (__maas_tokens -tC))'
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile set" profile' -l 'profile' -d 'Use this profile instead of the current one.' -rfka '(__maas_custom_completion ---completion profile set -- --profile (count (__maas_tokens -pc)) (__maas_tokens -tC))'
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile set" o output' -s 'o' -l 'output' -d 'Output format: table, json or yaml.' -rfka 'table json yaml'
 complete -c 'maas' -n '__maas_should_offer_completions_for_flags_or_options "maas profile set" no-color' -l 'no-color' -d 'Plain output without colours (also NO_COLOR=1).'

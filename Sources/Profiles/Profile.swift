@@ -140,6 +140,15 @@ public enum ProfileField: String, CaseIterable, Sendable {
 
     public var isSecret: Bool { self == .apiKey || self == .adminToken }
 
+    /// The values a switch takes, for completion; nil for free text.
+    public var choices: [String]? {
+        switch self {
+        case .log: ["on", "off"]
+        case .insecure: ["true", "false"]
+        default: nil
+        }
+    }
+
     /// How a value of this field is shown: secrets masked and URLs without their
     /// user-info (it may hold a password), unless revealed.
     public func display(_ value: String, reveal: Bool) -> String {

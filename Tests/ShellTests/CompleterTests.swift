@@ -4,8 +4,12 @@ import Testing
 @testable import Shell
 
 @Suite struct CompleterTests {
-    let completer = Completer(currentDirectory: FileManager.default.temporaryDirectory.path) { name in
-        name == "profile" || name == "name" ? ["lab", "prod", "sandbox"] : []
+    let completer = Completer(currentDirectory: FileManager.default.temporaryDirectory.path) { name, positionals in
+        switch name {
+        case "profile", "name": ["lab", "prod", "sandbox"]
+        case "setting-value": settingValues(positionals)
+        default: []
+        }
     }
 
     @Test func completesVerbsSubVerbsAndFlags() {
@@ -30,13 +34,16 @@ import Testing
         #expect(completer.complete("whoami --profile p").candidates == ["prod"])
         #expect(completer.complete("version -o j").candidates == ["json"])
         #expect(completer.complete("profile set admin-").candidates == ["admin-token", "admin-url"])
+        #expect(completer.complete("profile set log ").candidates == ["off", "on"])
+        #expect(completer.complete("profile set --profile lab insecure t").candidates == ["true"])
+        #expect(completer.complete("profile set gateway ").candidates.isEmpty)
     }
 
     @Test func completesFilePaths() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maas-complete-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("scripts"), withIntermediateDirectories: true)
         try "".write(to: folder.appendingPathComponent("lab.maas"), atomically: true, encoding: .utf8)
-        let local = Completer(currentDirectory: folder.path) { _ in [] }
+        let local = Completer(currentDirectory: folder.path) { _, _ in [] }
         #expect(local.complete("source l").candidates == ["lab.maas"])
         #expect(local.complete("source s").candidates == ["scripts/"])
         #expect(local.complete("source \(folder.path)/la").candidates == ["\(folder.path)/lab.maas"])
@@ -67,7 +74,7 @@ import Testing
 
     @Test func dynamicValuesAnswerLocalNamesAtOnceAndCacheFetchedOnes() async {
         let calls = Mutex(0)
-        let values = DynamicValues(local: { $0 == "profile" ? ["lab"] : nil }, fetchers: [
+        let values = DynamicValues(local: { name, _ in name == "profile" ? ["lab"] : nil }, fetchers: [
             "model": {
                 calls.withLock { $0 += 1 }
                 return ["m1", "m2"]

@@ -9,7 +9,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("models-aas"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try "{}".write(to: folder.appendingPathComponent("llama.json"), atomically: true, encoding: .utf8)
-        let completer = Completer(currentDirectory: folder.path) { _ in [] }
+        let completer = Completer(currentDirectory: folder.path) { _, _ in [] }
         #expect(completer.complete("product im").candidates == ["import"])
         #expect(completer.complete("product import l").candidates == ["llama.json"])
         #expect(completer.complete("product import llama.json m").candidates == ["models-aas/"])

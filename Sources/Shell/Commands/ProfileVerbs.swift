@@ -48,6 +48,16 @@ struct DynamicKey: CodingKey {
     ProfileNames.fromDefaultLocation()
 }
 
+/// `profile set log <Tab>`: a switch's values, after the setting it sets.
+@Sendable func completeSettingValues(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
+    settingValues(Array(words.prefix(index)))
+}
+
+/// The values of the setting named by the last of `words`.
+func settingValues(_ words: [String]) -> [String] {
+    words.last.flatMap(ProfileField.init(userName:))?.choices ?? []
+}
+
 struct ProfileCommand: CommandGroup {
     static let configuration = CommandConfiguration(
         commandName: "profile", abstract: "Manage the saved profiles (gateway, key, admin portal, token).",
@@ -130,7 +140,7 @@ struct ProfileCommand: CommandGroup {
 
         @Argument(help: ArgumentHelp("The setting.", valueName: "setting"), completion: .list(ProfileField.userNames))
         var field: String
-        @Argument(help: "Its value.")
+        @Argument(help: ArgumentHelp("Its value.", valueName: "setting-value"), completion: .custom(completeSettingValues))
         var value: String?
         @OptionGroup var global: GlobalOptions
         var globals: Settings? { global.settings }

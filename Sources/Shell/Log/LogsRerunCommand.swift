@@ -25,7 +25,14 @@ struct LogsRerunCommand: ShellCommand {
         }
         let profile = try ResolvedProfile.resolve(document: document, selected: entry.profile, environment: context.environment)
         let access = try GatewayAccess.open(context, profile: profile)
-        let result = try await withCleanup({ try await send(entry, access: access, context: context) }, cleanup: { await access.close() })
+        let table = (context.options.output ?? .table) == .table
+        let result = try await withCleanup({ try await send(entry, access: access, table: table, context: context) },
+                                           cleanup: { await access.close() })
+        guard table else {
+            try context.renderer.emit(RerunView(id: id, entry: entry, model: model ?? entry.model, result: result),
+                                      table: Table(columns: [], rows: []))
+            return try finishStream(result)
+        }
         printStats(result, context: context)
         if result.failure == nil {
             let output = context.output
@@ -38,8 +45,11 @@ struct LogsRerunCommand: ShellCommand {
         try finishStream(result)
     }
 
-    /// Streams the new answer: the same prompt, or the same conversation up to its last message.
-    private func send(_ entry: PromptLogEntry, access: GatewayAccess, context: CommandContext) async throws -> StreamPrinter.Result {
+    /// The same prompt, or the same conversation up to its last message, streamed to the
+    /// terminal, or collected when `-o json|yaml` prints it whole.
+    private func send(_ entry: PromptLogEntry, access: GatewayAccess, table: Bool, context: CommandContext) async throws -> StreamPrinter.Result {
+        var context = context
+        if !table { context.output = context.output.droppingStandardOutput }
         let model = self.model ?? entry.model
         let options = entry.samplingOptions
         guard let prompt = entry.prompt else {
@@ -63,5 +73,39 @@ struct LogsRerunCommand: ShellCommand {
         record.take(result)
         context.record(record)
         return result
+    }
+}
+
+/// `logs rerun -o json|yaml`: the earlier answer and the new one, with the new one's figures.
+struct RerunView: Encodable {
+    struct Earlier: Encodable {
+        var model: String
+        var answer: String
+    }
+
+    struct Now: Encodable {
+        var model: String
+        var answer: String
+        var tokens: Int
+        var ttft_ms: Double?
+        var total_ms: Double
+        var finish_reason: String?
+        var error: String?
+        var partial: Bool
+    }
+
+    var id: Int64
+    var profile: String
+    var earlier: Earlier
+    var now: Now
+
+    init(id: Int64, entry: PromptLogEntry, model: String, result: StreamPrinter.Result) {
+        self.id = id
+        profile = entry.profile
+        earlier = Earlier(model: entry.model, answer: entry.answer)
+        now = Now(model: model, answer: result.text, tokens: result.usage?.completionTokens ?? result.tokens,
+                  ttft_ms: result.timeToFirstToken.map(CompareView.milliseconds), total_ms: CompareView.milliseconds(result.total),
+                  finish_reason: result.finishReason, error: result.failure?.message,
+                  partial: result.failure != nil || result.interrupted)
     }
 }

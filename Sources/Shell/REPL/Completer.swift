@@ -13,12 +13,13 @@ public struct Completer: Sendable {
     let catalog: CommandCatalog
     /// Replaces the command tree for sub-modes: candidates for the first word (chat's `/` commands).
     let firstWords: [String]?
-    /// Values only the session knows, by value name (`profile` → profile names).
-    let dynamicValues: @Sendable (String) -> [String]
+    /// Values only the session knows, by value name (`profile` → profile names) and the
+    /// positional words before it (a setting's values follow the setting).
+    let dynamicValues: @Sendable (_ name: String, _ positionals: [String]) -> [String]
     let currentDirectory: String
 
     public init(catalog: CommandCatalog = .session, currentDirectory: String = FileManager.default.currentDirectoryPath,
-                dynamicValues: @escaping @Sendable (String) -> [String]) {
+                dynamicValues: @escaping @Sendable (_ name: String, _ positionals: [String]) -> [String]) {
         self.catalog = catalog
         self.currentDirectory = currentDirectory
         self.dynamicValues = dynamicValues
@@ -31,7 +32,7 @@ public struct Completer: Sendable {
                 dynamicValues: @escaping @Sendable (String) -> [String] = { _ in [] }) {
         self.catalog = CommandCatalog(root: CommandCatalog.Node(name: "", aliases: [], abstract: "", subcommands: [], options: [], positionals: []))
         self.currentDirectory = currentDirectory
-        self.dynamicValues = dynamicValues
+        self.dynamicValues = { name, _ in dynamicValues(name) }
         self.firstWords = firstWords
     }
 
@@ -45,7 +46,7 @@ public struct Completer: Sendable {
             guard !rest.contains(" ") else { return Result(word: "", candidates: []) }
             let word = String(rest)
             let values = first == "/save" || first == "/load"
-                ? paths(matching: word, directoriesOnly: false) : dynamicValues(first).filter { $0.hasPrefix(word) }
+                ? paths(matching: word, directoriesOnly: false) : dynamicValues(first, []).filter { $0.hasPrefix(word) }
             return Result(word: word, candidates: values)
         }
         let command = textBeforeCursor.split(separator: ";", omittingEmptySubsequences: false).last.map(String.init) ?? ""
@@ -59,7 +60,7 @@ public struct Completer: Sendable {
         // A value for the option just before the cursor.
         if let previous = rest.last, previous.hasPrefix("-"), !previous.contains("="),
            let option = node.option(named: previous), let value = option.value {
-            return Result(word: partial, candidates: values(value, matching: current))
+            return Result(word: partial, candidates: values(value, matching: current, after: []))
         }
         if current.hasPrefix("-") {
             let flags = node.options.flatMap(\.names).filter { $0.hasPrefix("--") || current.count <= 2 }
@@ -72,19 +73,19 @@ public struct Completer: Sendable {
         if !node.subcommands.isEmpty && rest.isEmpty {
             return Result(word: partial, candidates: names(of: node, matching: current))
         }
-        let index = positionalIndex(rest, node: node)
+        let positionals = positionalWords(rest, node: node)
         guard !node.positionals.isEmpty else { return Result(word: partial, candidates: []) }
-        let positional = node.positionals[min(index, node.positionals.count - 1)]
-        return Result(word: partial, candidates: values(positional, matching: current))
+        let positional = node.positionals[min(positionals.count, node.positionals.count - 1)]
+        return Result(word: partial, candidates: values(positional, matching: current, after: positionals))
     }
 
     private func names(of node: CommandCatalog.Node, matching prefix: String) -> [String] {
         node.subcommands.map(\.name).filter { $0.hasPrefix(prefix) }.sorted()
     }
 
-    /// How many positional values precede the cursor (option values are skipped).
-    private func positionalIndex(_ words: [String], node: CommandCatalog.Node) -> Int {
-        var count = 0
+    /// The positional values before the cursor (options and their values are skipped).
+    private func positionalWords(_ words: [String], node: CommandCatalog.Node) -> [String] {
+        var positionals: [String] = []
         var skipNext = false
         for word in words {
             if skipNext {
@@ -92,17 +93,17 @@ public struct Completer: Sendable {
             } else if word.hasPrefix("-") {
                 skipNext = !word.contains("=") && node.option(named: word)?.value != nil
             } else {
-                count += 1
+                positionals.append(word)
             }
         }
-        return count
+        return positionals
     }
 
-    private func values(_ value: CommandCatalog.ValueInfo, matching prefix: String) -> [String] {
+    private func values(_ value: CommandCatalog.ValueInfo, matching prefix: String, after positionals: [String]) -> [String] {
         switch value.completion {
         case .none: return []
         case let .list(values): return values.filter { $0.hasPrefix(prefix) }.sorted()
-        case .dynamic: return dynamicValues(value.name).filter { $0.hasPrefix(prefix) }.sorted()
+        case .dynamic: return dynamicValues(value.name, positionals).filter { $0.hasPrefix(prefix) }.sorted()
         case .file: return paths(matching: prefix, directoriesOnly: false)
         case .directory: return paths(matching: prefix, directoriesOnly: true)
         }

@@ -15,22 +15,23 @@ final class DynamicValues: Sendable {
     }
 
     private let fetchers: [String: Fetch]
-    private let local: @Sendable (String) -> [String]?
+    private let local: @Sendable (_ name: String, _ positionals: [String]) -> [String]?
     private let entries = Mutex<[String: Entry]>([:])
     static let freshFor: Duration = .seconds(30)
     static let patience: Duration = .milliseconds(300)
 
     /// - Parameters:
-    ///   - local: cheap values answered at once (profile names); nil when the name is not local.
+    ///   - local: cheap values answered at once (profile names, a setting's values after the
+    ///     positional words before it); nil when the name is not local.
     ///   - fetchers: slow values by value name, fetched off the prompt's thread.
-    init(local: @escaping @Sendable (String) -> [String]?, fetchers: [String: Fetch]) {
+    init(local: @escaping @Sendable (_ name: String, _ positionals: [String]) -> [String]?, fetchers: [String: Fetch]) {
         self.local = local
         self.fetchers = fetchers
     }
 
     /// Called on the line editor's thread.
-    func values(for name: String) -> [String] {
-        if let values = local(name) { return values }
+    func values(for name: String, after positionals: [String] = []) -> [String] {
+        if let values = local(name, positionals) { return values }
         guard let fetch = fetchers[name] else { return [] }
         let now = ContinuousClock.now
         let start = entries.withLock { entries -> Bool in

@@ -17,7 +17,7 @@ struct REPL {
         }
         let history = HistoryFile(environment: interpreter.environment)
         let values = dynamicValues()
-        let completer = Completer { values.values(for: $0) }
+        let completer = Completer { values.values(for: $0, after: $1) }
         guard let editor = LineEditor(interrupts: interrupts, completer: completer, history: history.load()) else {
             interpreter.output.error("error: cannot start the line editor; reading commands as a script")
             guard let script = standardInputScript(interpreter.output) else { return 1 }
@@ -91,9 +91,10 @@ struct REPL {
             }
         }
         return DynamicValues(
-            local: { name in
+            local: { name, positionals in
                 switch name {
                 case "profile": return (try? interpreter.profileStore.load().names) ?? []
+                case "setting-value": return settingValues(positionals)
                 case "model": return profile()?.settings.gateway.flatMap { interpreter.cachedModels(for: $0) }
                 case "backend", "product", "doc", "account", "app":
                     return interpreter.rememberedNames(for: name, maxAge: DynamicValues.freshFor)

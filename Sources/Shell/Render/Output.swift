@@ -58,6 +58,12 @@ public final class CapturingSink: TextSink {
     public var text: String { buffer.withLock { $0 } }
 }
 
+/// Drops what is written to it.
+struct DroppingSink: TextSink {
+    func write(_ text: String) {}
+    func write(bytes: UnsafeRawBufferPointer) {}
+}
+
 /// The two streams a command writes to, and how to decorate them.
 ///
 /// This is the one gate between text and the terminal. Every piece of text written
@@ -93,6 +99,9 @@ public struct Output: Sendable {
             out: FileDescriptorSink(fd: STDOUT_FILENO), err: FileDescriptorSink(fd: STDERR_FILENO),
             isTerminal: terminal, color: terminal && !noColor && environment["TERM"] != "dumb")
     }
+
+    /// This output with standard output dropped: a streamed answer collected for `-o json|yaml`.
+    var droppingStandardOutput: Output { Output(out: DroppingSink(), err: err, isTerminal: false, color: color) }
 
     /// True once standard output's reader has gone (a closed pipe): nothing more will be read.
     public var readerHasGone: Bool {

@@ -59,7 +59,7 @@ struct SideBySide: Sendable {
         var line = StyledText("")
         for (index, cell) in cells.enumerated() {
             if index > 0 { line += StyledText(gutter) }
-            let padded = index == cells.count - 1 ? cell : cell + String(repeating: " ", count: max(0, width - cell.count))
+            let padded = index == cells.count - 1 ? cell : cell.padded(toColumns: width)
             line += StyledText(padded, style: style)
         }
         return line
@@ -70,17 +70,20 @@ struct SideBySide: Sendable {
         Output.sanitize(text).replacingOccurrences(of: "\t", with: "    ")
     }
 
+    /// The text cut to `width` terminal columns, ending in `…` when it was longer.
     static func cut(_ text: String, to width: Int) -> String {
-        text.count <= width ? text : String(text.prefix(max(0, width - 1))) + "…"
+        text.terminalColumns <= width ? text : String(Substring(text).prefix(columns: max(0, width - 1))) + "…"
     }
 
-    /// The text's lines wrapped at `width` characters, at a space where there is one.
+    /// The text's lines wrapped at `width` terminal columns, at a space where there is one.
     static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var rest = Substring(paragraph)
-            while rest.count > width {
-                let head = rest.prefix(width)
+            while rest.terminalColumns > width {
+                var head = rest.prefix(columns: width)
+                // A character wider than the whole column still takes a line of its own.
+                if head.isEmpty { head = rest.prefix(1) }
                 let breakAt = head.lastIndex(of: " ").map { rest.index(after: $0) } ?? head.endIndex
                 lines.append(String(rest[..<breakAt]).trimmingTrailingSpaces)
                 rest = rest[breakAt...]

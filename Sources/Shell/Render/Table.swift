@@ -14,15 +14,15 @@ public struct Table: Sendable {
     public func render() -> StyledText {
         let header = columns.map(Self.cell)
         let body = rows.map { $0.map(Self.cell) }
-        var widths = header.map(\.count)
+        var widths = header.map(\.terminalColumns)
         for row in body {
             for (i, cell) in row.enumerated() where i < widths.count {
-                widths[i] = max(widths[i], cell.count)
+                widths[i] = max(widths[i], cell.terminalColumns)
             }
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
-                i == cells.count - 1 || i >= widths.count ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                i == cells.count - 1 || i >= widths.count ? cell : cell.padded(toColumns: widths[i])
             }.joined(separator: "  ")
         }
         var text = StyledText(line(header), style: .bold) + "\n"

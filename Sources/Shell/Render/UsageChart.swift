@@ -44,12 +44,12 @@ struct UsageChart {
     /// One line per row: `label  sparkline  total N  peak M`, the sparklines aligned.
     func sparklines(_ rows: [Row]) -> [StyledText] {
         let labels = rows.map { label($0.label) }
-        let labelWidth = labels.map(\.count).max() ?? 0
+        let labelWidth = labels.map(\.terminalColumns).max() ?? 0
         let stats = rows.map { "total \(Self.sum($0.values))  peak \($0.values.max() ?? 0)" }
         let statsWidth = stats.map(\.count).max() ?? 0
         let room = max(Self.minimumSpark, width - labelWidth - statsWidth - 4)
         return zip(rows, zip(labels, stats)).map { row, text in
-            StyledText(text.0.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  ")
+            StyledText(text.0.padded(toColumns: labelWidth) + "  ")
                 + StyledText(sparkline(Self.fit(row.values, into: room)), style: .cyan)
                 + "  " + StyledText(text.1, style: .dim)
         }
@@ -58,13 +58,13 @@ struct UsageChart {
     /// One line per row: `label  bar  value`, bars proportional to the largest value.
     func bars(_ rows: [(label: String, value: Int)]) -> [StyledText] {
         let labels = rows.map { label($0.label) }
-        let labelWidth = labels.map(\.count).max() ?? 0
+        let labelWidth = labels.map(\.terminalColumns).max() ?? 0
         let valueWidth = rows.map { String($0.value).count }.max() ?? 0
         let room = max(Self.minimumSpark, width - labelWidth - valueWidth - 4)
         let peak = rows.map(\.value).max() ?? 0
         return zip(rows, labels).map { row, label in
             let length = peak > 0 && row.value > 0 ? max(1, Int((Double(row.value) / Double(peak) * Double(room)).rounded())) : 0
-            return StyledText(label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  ")
+            return StyledText(label.padded(toColumns: labelWidth) + "  ")
                 + StyledText(String(repeating: glyphs.bar, count: length), style: .cyan)
                 + String(repeating: " ", count: room - length) + "  " + StyledText(String(row.value), style: .dim)
         }
@@ -102,7 +102,7 @@ struct UsageChart {
     /// A label on one line as the terminal shows it, cut to `maximumLabel` characters.
     func label(_ text: String) -> String {
         let clean = Table.cell(text)
-        guard clean.count > Self.maximumLabel else { return clean }
-        return String(clean.prefix(Self.maximumLabel - 1)) + (glyphs == .blocks ? "…" : "~")
+        guard clean.terminalColumns > Self.maximumLabel else { return clean }
+        return String(Substring(clean).prefix(columns: Self.maximumLabel - 1)) + (glyphs == .blocks ? "…" : "~")
     }
 }

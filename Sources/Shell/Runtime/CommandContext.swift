@@ -7,7 +7,7 @@ import PromptLog
 public struct CommandContext: Sendable {
     public let interpreter: Interpreter
     public let options: Settings
-    public let output: Output
+    public internal(set) var output: Output
     /// The folder of the script being run, for relative `source` paths; nil at the prompt.
     public let scriptDirectory: String?
     /// The following lines, for commands that read more input (chat mode).
