@@ -5,6 +5,14 @@ import Yams
 /// dynamic casts than for the parse, since the first cast of each type scans every
 /// protocol conformance in the binary.
 extension ProfileDocument {
+    /// The file's text as a node tree. Composed with Yams' basic resolver and no
+    /// constructors: the default resolver compiles seven regular expressions and the
+    /// default constructor builds its maps, which took a tenth of a one-shot verb's
+    /// start-up; the readers below judge each scalar themselves.
+    static func compose(_ text: String) throws -> Node? {
+        try Yams.compose(yaml: text, .basic, Constructor([:], [:], [:]))
+    }
+
     init(yaml root: Node) throws(ProfileDocumentIssue) {
         let top = try Self.mapping(root, at: [])
         self.init(current: try Self.string(top["current"], at: ["current"]))
@@ -29,6 +37,16 @@ extension ProfileDocument {
         try value(node, at: path, expected: "a string") { $0.scalar == nil ? nil : $0.string }
     }
 
+    /// A plain `true` or `false` (or YAML 1.1's yes/no, on/off); a quoted one is a string.
+    static func bool(_ node: Node) -> Bool? {
+        guard let scalar = node.scalar, scalar.style == .plain else { return nil }
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: return nil
+        }
+    }
+
     static func value<T>(
         _ node: Node?, at path: [String], expected: String, _ convert: (Node) -> T?
     ) throws(ProfileDocumentIssue) -> T? {
@@ -45,7 +63,7 @@ extension Profile {
             try ProfileDocument.string(fields[key.rawValue], at: path + [key.rawValue])
         }
         func bool(_ key: CodingKeys) throws(ProfileDocumentIssue) -> Bool? {
-            try ProfileDocument.value(fields[key.rawValue], at: path + [key.rawValue], expected: "true or false") { $0.bool }
+            try ProfileDocument.value(fields[key.rawValue], at: path + [key.rawValue], expected: "true or false", ProfileDocument.bool)
         }
         func seconds(_ key: CodingKeys) throws(ProfileDocumentIssue) -> Double? {
             try ProfileDocument.value(fields[key.rawValue], at: path + [key.rawValue], expected: "a number") { $0.float }

@@ -86,10 +86,10 @@ public struct ProfileStore: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw .malformed(path: path, line: nil, column: nil, reason: "it is not UTF-8 text")
         }
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return ProfileDocument() }
+        if text.utf8.allSatisfy({ $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { return ProfileDocument() }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try ProfileDocument.compose(text)
         } catch let error as YamlError {
             throw Self.malformed(path: path, yamlError: error)
         } catch {

@@ -17,9 +17,9 @@ public enum MaasMain {
         if let first = arguments.first, ["---completion", "--generate-completion-script", "--experimental-dump-help", "--version"].contains(first) {
             return passThroughToArgumentParser(arguments, output: early)
         }
-        let root: MaasInvocation
+        let root: Invocation
         do {
-            root = try MaasInvocation.parse(arguments)
+            root = try Invocation.parse(arguments)
         } catch {
             early.error("error: \(MaasInvocation.message(for: error))")
             return 2
@@ -29,9 +29,9 @@ public enum MaasMain {
         var rest = root.command
         var script: ScriptSource?
         do {
-            if let command = root.run.command {
-                script = ScriptSource(name: "-c", text: command, directory: nil)
-            } else if let file = root.run.file {
+            if let commands = root.commands {
+                script = ScriptSource(name: "-c", text: commands, directory: nil)
+            } else if let file = root.file {
                 script = try ScriptSource.file(file)
             } else if let first = rest.first, SessionCommand.subcommand(named: first) == nil,
                       FileManager.default.fileExists(atPath: first) {
@@ -44,21 +44,21 @@ public enum MaasMain {
         }
         let interactive = script == nil && rest.isEmpty && stdinIsTerminal
         var environment = environment
-        if root.globals.common.noColor { environment["NO_COLOR"] = "1" }
+        if root.settings.noColor { environment["NO_COLOR"] = "1" }
         let interpreter = Interpreter(
             environment: environment, output: .standard(environment: environment),
-            profileStore: ProfileStore(environment: environment), sessionOptions: root.globals.settings,
+            profileStore: ProfileStore(environment: environment), sessionOptions: root.settings,
             input: TerminalInput(interrupts: interrupts), interactive: interactive)
-        let continueOnError = root.run.continueOnError
+        let continueOnError = root.continueOnError
         var embedded: EmbeddedSandbox?
-        if root.run.fresh && !root.run.sandbox {
+        if root.fresh && !root.sandbox {
             early.error("error: --fresh starts the embedded sandbox over: use it with --sandbox")
             return 2
         }
-        if root.run.sandbox {
+        if root.sandbox {
             do {
                 embedded = try await EmbeddedSandbox.start(
-                    interpreter: interpreter, interactive: interactive, fresh: root.run.fresh, yes: root.run.yes)
+                    interpreter: interpreter, interactive: interactive, fresh: root.fresh, yes: root.yes)
             } catch {
                 interpreter.output.error("error: \(error)")
                 return (error as? ShellError)?.exitStatus ?? 1

@@ -75,6 +75,18 @@ import Testing
         #expect(throws: (any Error).self) { try MaasInvocation.parse(["--profile"]) }
     }
 
+    /// A line that starts with a verb or a file skips the root's parse and means the same.
+    @Test func aLineStartingWithAVerbIsTheCommandAsItIs() throws {
+        for words in [["whoami", "-o", "json"], ["lab.maas", "-q"], ["complete", "--", "-x"], []] {
+            let fast = try Invocation.parse(words)
+            #expect(fast == Invocation(command: words))
+            let parsed = try MaasInvocation.parse(words)
+            #expect(parsed.command == fast.command && parsed.globals.settings == fast.settings && parsed.run.file == nil)
+        }
+        let options = try Invocation.parse(["--sandbox", "-o", "yaml", "-c", "models", "--continue-on-error"])
+        #expect(options.sandbox && options.continueOnError && options.commands == "models" && options.settings.output == .yaml)
+    }
+
     @Test func verbsAreFoundFromTheTypesAlone() {
         #expect(SessionCommand.subcommand(named: "quit") == ExitCommand.self)
         #expect(SessionCommand.verbCount(["product", "rules", "add", "P"]) == 3)

@@ -52,6 +52,32 @@ struct MaasInvocation: ParsableCommand {
     var command: [String] { words.first == "--" ? Array(words.dropFirst()) : words }
 }
 
+/// maas's own command line as plain values: how the run gets its input, the global
+/// settings for the whole run, and the verb's words.
+struct Invocation: Sendable, Equatable {
+    var file: String?
+    var commands: String?
+    var continueOnError = false
+    var sandbox = false
+    var fresh = false
+    var yes = false
+    var settings = Settings()
+    /// The verb and its arguments, for the session root to parse.
+    var command: [String] = []
+
+    /// A command line that starts with a verb or a script's path has none of maas's own
+    /// options (they stand before the verb), so ArgumentParser is not asked: its parse
+    /// of the root's options cost a one-shot verb about a fifth of its start-up.
+    static func parse(_ arguments: [String]) throws -> Invocation {
+        guard let first = arguments.first, first.hasPrefix("-") else { return Invocation(command: arguments) }
+        let parsed = try MaasInvocation.parse(arguments)
+        return Invocation(
+            file: parsed.run.file, commands: parsed.run.command, continueOnError: parsed.run.continueOnError,
+            sandbox: parsed.run.sandbox, fresh: parsed.run.fresh, yes: parsed.run.yes,
+            settings: parsed.globals.settings, command: parsed.command)
+    }
+}
+
 /// What one line of a session or script is parsed against: the same verbs without the
 /// root's own options. ArgumentParser lets a parent's options stand anywhere on the
 /// line, so the root's `-f` would take `apply -f FILE`'s; maas's options belong before
