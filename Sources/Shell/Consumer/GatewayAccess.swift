@@ -61,7 +61,8 @@ struct GatewayAccess: Sendable {
 
     /// A record of a prompt to this gateway, to be filled in as the answer arrives.
     func record(_ verb: PromptRecord.Verb, model: String, prompt: String? = nil, messages: [ChatMessage] = [], options: SamplingOptions) -> PromptRecord {
-        PromptRecord(
+        context.preparePromptLog(profile: profile.settings)
+        return PromptRecord(
             verb: verb, profile: profile.name, gateway: gateway, model: model,
             prompt: prompt, messages: messages, options: options)
     }

@@ -26,9 +26,22 @@ final class PromptLogSession: Sendable {
 
     var displayPath: String { PromptLogLocation.display(path, environment: environment) }
 
+    /// Starts opening the store, if not yet started, without waiting for it: a prompt calls
+    /// this as it is sent, so that its entry's write at the end is only the insert.
+    func prepare() {
+        _ = openingTask()
+    }
+
     /// The open store; the error says why it cannot be opened (the same error for the whole session).
     func store() async throws -> PromptLogStore {
-        let task = opening.withLock { opening in
+        switch await openingTask().value {
+        case let .success(store): return store
+        case let .failure(error): throw ShellError("prompt log: cannot open \(displayPath): \(error.message)")
+        }
+    }
+
+    private func openingTask() -> Task<Result<PromptLogStore, PromptLogError>, Never> {
+        opening.withLock { opening in
             if let opening { return opening }
             let path = path
             let task = Task<Result<PromptLogStore, PromptLogError>, Never> {
@@ -40,10 +53,6 @@ final class PromptLogSession: Sendable {
             }
             opening = task
             return task
-        }
-        switch await task.value {
-        case let .success(store): return store
-        case let .failure(error): throw ShellError("prompt log: cannot open \(displayPath): \(error.message)")
         }
     }
 

@@ -41,6 +41,12 @@ public struct CommandContext: Sendable {
         try ResolvedProfile.resolve(document: try profileStore.load(), selected: options.profile, environment: environment)
     }
 
+    /// A prompt is being sent: the prompt log, when it will keep the prompt, opens meanwhile.
+    func preparePromptLog(profile: Profile) {
+        guard interpreter.promptLog.isEnabled(settings: options, profile: profile) else { return }
+        interpreter.promptLog.prepare()
+    }
+
     /// Every prompt's outcome passes here, answered or failed: `expect` checks the last one,
     /// and the prompt log keeps it unless `--no-log`, `MAAS_NO_LOG` or the profile says not to.
     func record(_ record: PromptRecord) {

@@ -155,6 +155,24 @@ public final class Interpreter: Sendable {
     }
 
     /// Parses `arguments` with the command tree and runs the verb.
+    /// Parses a line with its verb's own type as the root, so that ArgumentParser builds the
+    /// tree of that verb alone, not of every command (a sixth of a one-shot verb's start-up).
+    /// Anything else (a usage error, `--help`, the built-in `help`) is parsed again from the
+    /// session root, whose messages and help name the whole path (`maas product rules add`).
+    static func parse(_ arguments: [String]) throws -> ParsableCommand {
+        var verb: any ParsableCommand.Type = SessionCommand.self
+        var depth = 0
+        for word in arguments {
+            guard let next = verb.subcommand(named: word) else { break }
+            verb = next
+            depth += 1
+        }
+        if depth > 0, let parsed = try? verb.parseAsRoot(Array(arguments.dropFirst(depth))), parsed is ShellCommand {
+            return parsed
+        }
+        return try SessionCommand.parseAsRoot(arguments)
+    }
+
     public func execute(
         _ arguments: [String], scriptDirectory: String? = nil, lineSource: (any LineSource)? = nil, step: ScriptStep? = nil,
         precedingFailure: PrecedingFailure? = nil
@@ -175,7 +193,7 @@ public final class Interpreter: Sendable {
         }
         let parsed: ParsableCommand
         do {
-            parsed = try SessionCommand.parseAsRoot(arguments)
+            parsed = try Self.parse(arguments)
         } catch {
             if MaasCommand.exitCode(for: error) == .success {
                 output.print(MaasCommand.fullMessage(for: error))
