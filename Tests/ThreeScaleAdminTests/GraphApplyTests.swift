@@ -53,6 +53,28 @@ struct GraphApplyTests {
         }
     }
 
+    @Test("rules that 3scale took out of order are moved into the file's order; a plan after that is empty")
+    func rulesOutOfOrderAreMoved() async throws {
+        try await SandboxAdmin.with { client, _ in
+            let set = Self.products(["chat"])
+            #expect(await Applier(client: client, resources: set).apply(try await Self.plan(client, set)).succeeded)
+            let owner = MetricOwner.product(id: try await client.productID(.name("chat")))
+            let placed = try await client.mappingRules(of: owner).sorted { ($0.position ?? .max, $0.id) < ($1.position ?? .max, $1.id) }
+            let last = try #require(placed.last), first = try #require(placed.first)
+            _ = try await client.updateMappingRule(of: owner, id: last.id, MappingRuleChanges(position: 1))
+            _ = try await client.updateMappingRule(of: owner, id: first.id, MappingRuleChanges(position: placed.count))
+            let file = try Self.fileRules(set, product: "chat")
+            #expect(try await Self.rules(client, product: "chat") != file)
+
+            let keys = placed.map { MappingRuleKey(httpMethod: $0.httpMethod, pattern: $0.pattern) }
+            let order = Plan(actions: [Action(stage: .productRules, summary: "order the rules of chat",
+                                              operation: .orderMappingRules(owner: .product("chat"), rules: keys))])
+            #expect(await Applier(client: client, resources: set).apply(order).succeeded)
+            #expect(try await Self.rules(client, product: "chat") == file)
+            #expect(try await Self.plan(client, set).isEmpty)
+        }
+    }
+
     @Test("with one call at a time the actions run one after another in plan order")
     func oneAtATimeIsPlanOrder() async throws {
         try await SandboxAdmin.with { client, _ in
@@ -114,7 +136,7 @@ struct GraphApplyTests {
         }
     }
 
-    @Test("in the lab's plan every action waits only for earlier ones, rules form one chain, and the rest overlaps them")
+    @Test("in the lab's plan every action waits only for earlier ones, the new rules go out together once their metrics exist, and the rest overlaps them")
     func labGraph() throws {
         let set = try Fixtures.seed()
         let plan = try Planner.plan(set, state: ServerState(), documents: ["llama70b": Fixtures.openAPI])
@@ -128,10 +150,14 @@ struct GraphApplyTests {
 
         let rules = actions.indices.filter { if case .createMappingRule = actions[$0].operation { true } else { false } }
         #expect(rules.count == 8)
-        for (previous, next) in zip(rules, rules.dropFirst()) { #expect(waits(next, on: previous)) }
-        let health = try index("create method health"), firstRule = try index("create mapping rule GET /health")
-        #expect(waits(firstRule, on: health))
-        #expect(!waits(firstRule, on: try index("create method version")))
+        let methods = actions.indices.filter { actions[$0].summary.hasPrefix("create method") }
+        for rule in rules {
+            #expect(rules.allSatisfy { !waits(rule, on: $0) }, "the new rules are created together")
+            #expect(methods.allSatisfy { waits(rule, on: $0) }, "a new rule goes out once every rule's method exists")
+            #expect(graph.depth[rule] == graph.depth[rules[0]])
+        }
+        let order = try index("check that the 8 new mapping rules")
+        #expect(rules.allSatisfy { waits(order, on: $0) })
 
         let product = try index("create product"), deploy = try index("deploy"), promote = try index("promote")
         for independent in ["create application plan", "set the policy chain", "create API doc", "add backend", "delete mapping rule GET /"] {
@@ -140,7 +166,7 @@ struct GraphApplyTests {
             #expect(rules.allSatisfy { !waits(action, on: $0) }, "\(independent) waits for the rule chain")
             #expect(waits(deploy, on: action))
         }
-        #expect(rules.allSatisfy { waits(deploy, on: $0) })
+        #expect(rules.allSatisfy { waits(deploy, on: $0) } && waits(deploy, on: order))
         #expect(waits(promote, on: deploy))
         #expect(graph.depth[product] > graph.depth[try index("create backend")])
     }

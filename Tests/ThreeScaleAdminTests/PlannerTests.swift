@@ -31,13 +31,14 @@ struct PlannerTests {
         #expect(count(plan, "update the gateway settings of product llama70b") == 1)
         #expect(count(plan, "create method") == 8)
         #expect(count(plan, "create mapping rule") == 8)
+        #expect(count(plan, "check that the 8 new mapping rules of product llama70b are in the file's order") == 1)
         #expect(count(plan, "delete mapping rule GET /") == 1)  // porta's default rule
         #expect(count(plan, "create application plan standard (Standard Plan) in product llama70b, published") == 1)
         #expect(count(plan, "set the policy chain of product llama70b: cors, remove-bearer, apicast, upstream_connection") == 1)
         #expect(count(plan, "create API doc llama70b for product llama70b") == 1)
         #expect(count(plan, "deploy product llama70b to staging") == 1)
         #expect(count(plan, "promote the latest staging config") == 1)
-        #expect(plan.actions.count == 26)
+        #expect(plan.actions.count == 27)
         #expect(plan.actions.map(\.stage) == plan.actions.map(\.stage).sorted())
         let proxy = try #require(plan.actions.first { $0.stage == .proxy })
         guard case .updateProxy(_, let fields) = proxy.operation else { Issue.record("not a proxy update"); return }

@@ -45,8 +45,17 @@ public struct RuleFields: Sendable, Codable, Equatable {
     public var metric: String
     public var delta: Int
     public var last: Bool
-    /// Sent only when the rule must move (or is created) at this 1-based position.
+    /// Sent only when the rule must move (or is created) at this 1-based position; a
+    /// create without one goes to the bottom, one of an owner's rules created together.
     public var position: Int?
+}
+
+/// A mapping rule by what it matches: its method and pattern.
+public struct MappingRuleKey: Sendable, Codable, Equatable, CustomStringConvertible {
+    public var httpMethod: String
+    public var pattern: String
+
+    public var description: String { "\(httpMethod) \(pattern)" }
 }
 
 /// The exact call an action makes. Objects created in the same apply are referred to
@@ -70,6 +79,9 @@ public enum Operation: Sendable, Codable, Equatable {
     case updateMappingRule(owner: MetricOwnerName, id: Int, rule: RuleFields, changes: [FieldChange])
     /// `id` is nil for a rule porta creates by itself with a new product (`GET /`).
     case deleteMappingRule(owner: MetricOwnerName, id: Int?, httpMethod: String, pattern: String)
+    /// After an owner's new rules were created together (each at the bottom, in the order
+    /// 3scale took them): moves them into `rules`' order, only if they are not in it.
+    case orderMappingRules(owner: MetricOwnerName, rules: [MappingRuleKey])
     case createPlan(product: String, systemName: String, fields: [FieldChange])
     case updatePlan(product: String, systemName: String, id: Int, fields: [FieldChange])
     case deletePlan(product: String, systemName: String, id: Int)

@@ -62,13 +62,29 @@ extension Action {
         }
     }
 
-    /// A mapping-rule write whose place in the owner's list depends on the writes before
-    /// it: 3scale renumbers the rules at and below an insert or a move.
+    /// A mapping-rule write whose place in the owner's list depends on every rule write
+    /// before it: 3scale renumbers the rules at and below an insert or a move.
     var ruleChainOwner: MetricOwnerName? {
         switch operation {
-        case .createMappingRule(let owner, _), .updateMappingRule(let owner, _, _, _): return owner
+        case .createMappingRule(let owner, let rule) where rule.position != nil: return owner
+        case .updateMappingRule(let owner, _, _, _), .orderMappingRules(let owner, _): return owner
         default: return nil
         }
+    }
+
+    /// Whose mapping rules this action writes (created together or in a chain).
+    var ruleWriteOwner: MetricOwnerName? {
+        switch operation {
+        case .createMappingRule(let owner, _): return owner
+        default: return ruleChainOwner
+        }
+    }
+
+    /// The owner of a rule created together with the owner's other new rules, at the
+    /// bottom: they are sent once all their metrics exist, so they go out in plan order.
+    var createdTogetherOwner: MetricOwnerName? {
+        if case .createMappingRule(let owner, let rule) = operation, rule.position == nil { return owner }
+        return nil
     }
 }
 
@@ -93,6 +109,8 @@ extension Operation {
             return Footprint(needs: [owner.key, .rules(owner)], changes: [.metric(owner, name)], config: owner)
         case .createMappingRule(let owner, let rule), .updateMappingRule(let owner, _, let rule, _):
             return Footprint(needs: [owner.key, .metric(owner, rule.metric)], changes: [.rules(owner)], config: owner)
+        case .orderMappingRules(let owner, _):
+            return Footprint(needs: [owner.key], changes: [.rules(owner)], config: owner)
         case .deleteMappingRule(let owner, let id, _, _):
             // porta's default `GET /` (no id yet) sits below every rule the plan places,
             // so removing it moves none of them: it need not wait for, or hold up, the others.

@@ -1,6 +1,7 @@
 /// Which actions of a plan must wait for which. An action waits for an earlier one
 /// of an earlier stage when they touch the same thing (one changes what the other
-/// reads or changes), for the earlier mapping-rule writes of its owner, and a deploy
+/// reads or changes); a mapping-rule write in a chain waits for the earlier rule writes
+/// of its owner; rules created together wait for all of their metrics; and a deploy
 /// or promote waits for every change to its product's gateway config. Every edge
 /// points back in plan order, so running the plan in order always respects them.
 struct ActionGraph: Sendable, Equatable {
@@ -16,11 +17,16 @@ struct ActionGraph: Sendable, Equatable {
         let actions = plan.actions
         let footprints = actions.map(\.footprint)
         let gateways = Self.gatewayConfigs(plan, resources: resources)
+        var together: [MetricOwnerName: Set<ActionFootprint.Key>] = [:]
+        for (action, footprint) in zip(actions, footprints) {
+            if let owner = action.createdTogetherOwner { together[owner, default: []].formUnion(footprint.needs) }
+        }
         var dependencies: [[Int]] = Array(repeating: [], count: actions.count)
         var dependants: [[Int]] = Array(repeating: [], count: actions.count)
         for later in actions.indices {
             for earlier in 0..<later where Self.waits(
-                actions[later], footprints[later], on: actions[earlier], footprints[earlier], gateways: gateways)
+                actions[later], footprints[later], on: actions[earlier], footprints[earlier], gateways: gateways,
+                together: together)
             {
                 dependencies[later].append(earlier)
                 dependants[earlier].append(later)
@@ -37,11 +43,14 @@ struct ActionGraph: Sendable, Equatable {
 
     private static func waits(
         _ later: Action, _ laterFootprint: ActionFootprint, on earlier: Action, _ earlierFootprint: ActionFootprint,
-        gateways: [String: Set<MetricOwnerName>]
+        gateways: [String: Set<MetricOwnerName>], together: [MetricOwnerName: Set<ActionFootprint.Key>]
     ) -> Bool {
-        if let owner = later.ruleChainOwner, owner == earlier.ruleChainOwner { return true }
+        if let owner = later.ruleChainOwner, owner == earlier.ruleWriteOwner { return true }
         guard earlier.stage < later.stage else { return false }
         if earlierFootprint.conflicts(with: laterFootprint) { return true }
+        if let owner = later.createdTogetherOwner, let needs = together[owner], !earlierFootprint.changes.isDisjoint(with: needs) {
+            return true
+        }
         if let product = later.publishedProduct, let config = earlierFootprint.config {
             return gateways[product]?.contains(config) ?? false
         }
@@ -67,7 +76,7 @@ struct ActionGraph: Sendable, Equatable {
                 .deleteMetric(.backend(let backend), _, _), .createMethod(.backend(let backend), _, _),
                 .updateMethod(.backend(let backend), _, _, _), .deleteMethod(.backend(let backend), _, _),
                 .createMappingRule(.backend(let backend), _), .updateMappingRule(.backend(let backend), _, _, _),
-                .deleteMappingRule(.backend(let backend), _, _, _):
+                .deleteMappingRule(.backend(let backend), _, _, _), .orderMappingRules(.backend(let backend), _):
                 everyBackend.insert(backend)
             default:
                 break

@@ -64,6 +64,9 @@ extension Action {
             return [SettingDifference("mapping rule \(rule.httpMethod) \(rule.pattern)", existing: "none", wanted: "counting \(rule.metric)")]
         case .deleteMappingRule(_, _, let method, let pattern):
             return [SettingDifference("mapping rule \(method) \(pattern)", existing: "present", wanted: "none")]
+        case .orderMappingRules:
+            // The creates it follows say what changes.
+            return []
         case .createBackendUsage(_, let backend, let path):
             return [SettingDifference("backend \(backend)", existing: "none", wanted: "at \(path)")]
         case .updateBackendUsage(let product, let usageID, let backend, let path):

@@ -79,6 +79,8 @@ struct Performer {
             try await ignoringNotFound { () async throws in
                 try await client.deleteMappingRule(of: resolvedOwner, id: ruleID)
             }
+        case .orderMappingRules(let owner, let keys):
+            try await order(keys, of: try await registry.owner(owner), named: owner)
         case .createPlan(let product, _, let fields):
             _ = try await client.createApplicationPlan(productID: try await client.productID(.name(product)), form: form(fields))
         case .updatePlan(let product, _, let id, let fields):
@@ -197,6 +199,25 @@ struct Performer {
         }
         if try await productionTask.get()?.version == staging.version { return }
         _ = try await client.promoteProxyConfig(productID: productID, version: staging.version)
+    }
+
+    /// Leaves the rules as they are when 3scale holds them in `keys`' order (other rules,
+    /// such as porta's default `GET /` on its way out, may sit among them); otherwise
+    /// moves them to positions 1, 2, … one by one, as a chain of creates would have left them.
+    private func order(_ keys: [MappingRuleKey], of owner: MetricOwner, named name: MetricOwnerName) async throws(AdminError) {
+        var remaining = try await client.mappingRules(of: owner)
+        var rules: [MappingRule] = []
+        for key in keys {
+            guard let index = remaining.firstIndex(where: { $0.httpMethod == key.httpMethod && $0.pattern == key.pattern }) else {
+                throw .notFound(what: "Mapping rule \(key) of \(name)")
+            }
+            rules.append(remaining.remove(at: index))
+        }
+        let place = { (rule: MappingRule) in (rule.position ?? .max, rule.id) }
+        if zip(rules, rules.dropFirst()).allSatisfy({ place($0) < place($1) }) { return }
+        for (index, rule) in rules.enumerated() {
+            _ = try await client.updateMappingRule(of: owner, id: rule.id, MappingRuleChanges(position: index + 1))
+        }
     }
 
     private func resolved(_ id: Int?, _ owner: MetricOwnerName, _ name: String) async throws(AdminError) -> Int {

@@ -62,7 +62,9 @@ extension PlanBuilder {
     /// Rules are matched by method and pattern (not by position, unlike the
     /// operator), so removing one rule deletes just that rule. The rest are placed
     /// in order: a new rule is created at its position, a rule out of order is moved;
-    /// 3scale shifts the rules below, so those steps run one by one.
+    /// 3scale shifts the rules below, so those steps run one by one. When none of the
+    /// owner's rules is kept (a new product), the new rules are created together, each
+    /// at the bottom, then moved only if 3scale did not take them in the order sent.
     mutating func mappingRules(
         owner: MetricOwnerName, stages: (deletes: Stage, ordered: Stage), desired: [MappingRuleSpec], current: [MappingRule],
         metricNames: [Int: String]
@@ -83,11 +85,12 @@ extension PlanBuilder {
         }
         // The list as 3scale will hold it after the deletes (ids of kept rules, Int.min for new ones).
         var list = existing.filter { rule in match.values.contains { $0.id == rule.id && $0.pattern == rule.pattern && $0.httpMethod == rule.httpMethod } }.map(\.id)
+        let together = list.isEmpty && desired.count > 1
         for (index, rule) in desired.enumerated() {
             let position = index + 1
             var fields = RuleFields(
                 httpMethod: rule.httpMethod, pattern: rule.pattern, metric: rule.metricMethodRef, delta: rule.increment,
-                last: rule.last ?? false, position: position)
+                last: rule.last ?? false, position: together ? nil : position)
             guard let now = match[index] else {
                 list.insert(Int.min, at: min(index, list.count))
                 add(stages.ordered, "create mapping rule \(rule.httpMethod) \(rule.pattern) → \(rule.metricMethodRef) in \(owner) at position \(position)",
@@ -110,6 +113,10 @@ extension PlanBuilder {
                 add(stages.ordered, "update mapping rule \(rule.httpMethod) \(rule.pattern) of \(owner): \(changes.summary)",
                     .updateMappingRule(owner: owner, id: now.id, rule: fields, changes: changes))
             }
+        }
+        if together {
+            add(stages.ordered, "check that the \(desired.count) new mapping rules of \(owner) are in the file's order (moved only if not)",
+                .orderMappingRules(owner: owner, rules: desired.map { MappingRuleKey(httpMethod: $0.httpMethod, pattern: $0.pattern) }))
         }
     }
 }

@@ -237,7 +237,8 @@ extension PlanBuilder {
             return name == product
         case .createMetric(let owner, _, _), .updateMetric(let owner, _, _, _), .deleteMetric(let owner, _, _),
             .createMethod(let owner, _, _), .updateMethod(let owner, _, _, _), .deleteMethod(let owner, _, _),
-            .createMappingRule(let owner, _), .updateMappingRule(let owner, _, _, _), .deleteMappingRule(let owner, _, _, _):
+            .createMappingRule(let owner, _), .updateMappingRule(let owner, _, _, _), .deleteMappingRule(let owner, _, _, _),
+            .orderMappingRules(let owner, _):
             switch owner {
             case .product(let name): return name == product
             case .backend(let name): return backends.contains(name)

@@ -124,6 +124,9 @@ struct InMemory3scale {
                     rules[index].position = position
                 }
             }
+        case .orderMappingRules:
+            // Applied in plan order, rules created at the bottom are already in order.
+            break
         case .deleteMappingRule(let owner, let id, let method, let pattern):
             children(owner) { _, _, rules in
                 guard let index = rules.firstIndex(where: { id == nil ? ($0.httpMethod == method && $0.pattern == pattern) : $0.id == id }) else { return }
