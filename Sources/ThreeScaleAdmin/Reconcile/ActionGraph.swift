@@ -1,7 +1,8 @@
 /// Which actions of a plan must wait for which. An action waits for an earlier one
 /// of an earlier stage when they touch the same thing (one changes what the other
 /// reads or changes); a mapping-rule write in a chain waits for the earlier rule writes
-/// of its owner; rules created together wait for all of their metrics; and a deploy
+/// of its owner; rules created together wait for all of their metrics, and their order
+/// check for the owner's rule deletes too; and a deploy
 /// or promote waits for every change to its product's gateway config. Every edge
 /// points back in plan order, so running the plan in order always respects them.
 struct ActionGraph: Sendable, Equatable {
@@ -46,6 +47,10 @@ struct ActionGraph: Sendable, Equatable {
         gateways: [String: Set<MetricOwnerName>], together: [MetricOwnerName: Set<ActionFootprint.Key>]
     ) -> Bool {
         if let owner = later.ruleChainOwner, owner == earlier.ruleWriteOwner { return true }
+        // The order check moves rules by position: every rule of the owner that goes, goes first.
+        if case .orderMappingRules(let owner, _) = later.operation, case .deleteMappingRule(owner, _, _, _) = earlier.operation {
+            return true
+        }
         guard earlier.stage < later.stage else { return false }
         if earlierFootprint.conflicts(with: laterFootprint) { return true }
         if let owner = later.createdTogetherOwner, let needs = together[owner], !earlierFootprint.changes.isDisjoint(with: needs) {

@@ -201,21 +201,20 @@ struct Performer {
         _ = try await client.promoteProxyConfig(productID: productID, version: staging.version)
     }
 
-    /// Leaves the rules as they are when 3scale holds them in `keys`' order (other rules,
-    /// such as porta's default `GET /` on its way out, may sit among them); otherwise
-    /// moves them to positions 1, 2, … one by one, as a chain of creates would have left them.
+    /// Leaves the rules as they are when 3scale holds them in `keys`' order (a rule of
+    /// someone else's may sit among them). Otherwise keeps the longest run already in
+    /// order and moves each other rule right after the one before it in `keys`, computing
+    /// positions as acts_as_list shifts them; should 3scale still disagree (a race of its
+    /// own left two rules on one position), moves them all to positions 1, 2, … one by one.
     private func order(_ keys: [MappingRuleKey], of owner: MetricOwner, named name: MetricOwnerName) async throws(AdminError) {
-        var remaining = try await client.mappingRules(of: owner)
-        var rules: [MappingRule] = []
-        for key in keys {
-            guard let index = remaining.firstIndex(where: { $0.httpMethod == key.httpMethod && $0.pattern == key.pattern }) else {
-                throw .notFound(what: "Mapping rule \(key) of \(name)")
-            }
-            rules.append(remaining.remove(at: index))
+        var list = try await RuleList(client.mappingRules(of: owner), keys: keys, owner: name)
+        if list.isInOrder { return }
+        for (index, move) in list.moves() {
+            _ = try await client.updateMappingRule(of: owner, id: list.ours[index].id, MappingRuleChanges(position: move))
         }
-        let place = { (rule: MappingRule) in (rule.position ?? .max, rule.id) }
-        if zip(rules, rules.dropFirst()).allSatisfy({ place($0) < place($1) }) { return }
-        for (index, rule) in rules.enumerated() {
+        list = try await RuleList(client.mappingRules(of: owner), keys: keys, owner: name)
+        if list.isInOrder { return }
+        for (index, rule) in list.ours.enumerated() {
             _ = try await client.updateMappingRule(of: owner, id: rule.id, MappingRuleChanges(position: index + 1))
         }
     }
