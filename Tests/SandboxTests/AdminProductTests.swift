@@ -98,6 +98,9 @@ struct AdminProductTests {
             #expect(try await t.call(.GET, "/admin/api/services/\(id)/proxy/mapping_rules/\(ruleID).json")
                 .json["mapping_rule"]?["delta"] == 2)
             #expect(try await t.call(.DELETE, "/admin/api/services/\(id)/proxy/mapping_rules/\(ruleID).json").status == 200)
+            // acts_as_list: the rules below a deleted one move up.
+            let left = try await t.call(.GET, "/admin/api/services/\(id)/proxy/mapping_rules.json").json
+            #expect(left["mapping_rules"]?.arrayValue?.map { $0["mapping_rule"]?["position"] } == [1])
             #expect(try await t.call(.DELETE, "/admin/api/services/\(id)/metrics/\(hits)/methods/\(methodID).json").status == 200)
             #expect(try await t.call(.DELETE, "/admin/api/services/\(id)/metrics/\(hits).json").json
                 == ["errors": ["base": ["The Hits metric cannot be deleted"]]])

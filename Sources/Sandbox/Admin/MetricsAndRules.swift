@@ -89,7 +89,10 @@ extension Transaction {
             throw .deleteRefused(["base": ["\(kind) is used by the latest gateway configuration and cannot be deleted"]])
         }
         state.metrics.removeAll { removed.contains($0.id) }
-        state.mappingRules.removeAll { removed.contains($0.metricID) }
+        for id in state.mappingRules.filter({ removed.contains($0.metricID) }).map(\.id) {
+            // Each removal moves the rules below it, so the next one is read afresh.
+            if let rule = state.mappingRules.first(where: { $0.id == id }) { removeRule(rule) }
+        }
         state.limits.removeAll { removed.contains($0.metricID) }
         state.pricingRules.removeAll { removed.contains($0.metricID) }
     }
@@ -161,6 +164,22 @@ extension Transaction {
         if let last = try params.bool("last") { rule.last = last }
         if !errors.isEmpty { throw .invalid(errors) }
         return position
+    }
+
+    mutating func deleteMappingRule(_ id: Int, owner: OwnerKind, ownerID: Int) throws(AdminAPIFailure) {
+        guard let rule = mappingRules(of: owner, ownerID).first(where: { $0.id == id }) else { throw .notFound }
+        removeRule(rule)
+    }
+
+    /// acts_as_list on destroy: the owner's rules below move up one.
+    private mutating func removeRule(_ rule: MappingRule) {
+        state.mappingRules.removeAll { $0.id == rule.id }
+        for index in state.mappingRules.indices {
+            let other = state.mappingRules[index]
+            if other.owner == rule.owner, other.ownerID == rule.ownerID, other.position > rule.position {
+                state.mappingRules[index].position -= 1
+            }
+        }
     }
 
     /// acts_as_list `insert_at`: the rule takes `position`, others shift.

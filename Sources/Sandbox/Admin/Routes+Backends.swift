@@ -178,8 +178,7 @@ enum BackendRoutes {
         AdminRoute(.delete, "/admin/api/backend_apis/{backend_api_id}/mapping_rules/{id}.json") { txn, input throws(AdminAPIFailure) in
             let backend = try txn.backend(try input.id("backend_api_id"))
             let id = try input.id("id")
-            guard txn.mappingRules(of: .backend, backend.id).contains(where: { $0.id == id }) else { throw .notFound }
-            txn.state.mappingRules.removeAll { $0.id == id }
+            try txn.deleteMappingRule(id, owner: .backend, ownerID: backend.id)
             return .deleted
         },
     ]

@@ -194,8 +194,7 @@ enum ServiceRoutes {
         AdminRoute(.delete, "/admin/api/services/{service_id}/proxy/mapping_rules/{id}.json") { txn, input throws(AdminAPIFailure) in
             let service = try txn.service(try input.id("service_id"))
             let id = try input.id("id")
-            guard txn.mappingRules(of: .service, service.id).contains(where: { $0.id == id }) else { throw .notFound }
-            txn.state.mappingRules.removeAll { $0.id == id }
+            try txn.deleteMappingRule(id, owner: .service, ownerID: service.id)
             return .deleted
         },
     ]
