@@ -2,7 +2,7 @@
 /// caller asked for one call at a time (`--concurrency 1`), so that such a run makes
 /// exactly one admin call at a time, as a sequential client would.
 actor CallGate {
-    private let oneAtATime: Bool
+    let oneAtATime: Bool
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 

@@ -80,6 +80,8 @@ struct Performer {
                 try await client.deleteMappingRule(of: resolvedOwner, id: ruleID)
             }
         case .orderMappingRules(let owner, let keys):
+            // One call at a time, the rules went to the bottom one after another, in order.
+            guard !gate.oneAtATime else { return }
             try await order(keys, of: try await registry.owner(owner), named: owner)
         case .createPlan(let product, _, let fields):
             _ = try await client.createApplicationPlan(productID: try await client.productID(.name(product)), form: form(fields))
