@@ -74,7 +74,7 @@ public final class AdminClient: Sendable {
             var retryAfter: Duration?
             let failure: AdminError
             do {
-                let (status, headers, body) = try await exchange(call, url: url)
+                let (status, headers, body) = try await limited { () async throws(AdminError) in try await exchange(call, url: url) }
                 if (200..<300).contains(status) { return body }
                 if (300..<400).contains(status) {
                     failure = .redirected(

@@ -1,7 +1,10 @@
 /// Carries out a plan against 3scale as a graph (`ActionGraph`): each action starts
-/// once the actions it waits for have completed, at most `concurrency` at a time,
-/// the longest chains first. With `concurrency` 1 it runs the plan in order. A failure
-/// stops only what waits for it; cancellation stops starting new actions.
+/// once the actions it waits for have completed, with at most `concurrency` admin calls
+/// in flight (`CallLimiter`), the calls of the longest chains first; an action waiting
+/// on a read another one started holds no call. With `concurrency` 1 it runs the plan in
+/// order, one call at a time. A failure stops only what waits for it; cancellation
+/// stops starting new actions, and an action cancelled before its first call counts as
+/// not attempted.
 public struct Applier: Sendable {
     public let client: AdminClient
     /// The file's resources: Secrets hold passwords for signups.
@@ -15,32 +18,9 @@ public struct Applier: Sendable {
     }
 
     public func apply(_ plan: Plan, progress: (@Sendable (Action, ActionStatus) -> Void)? = nil) async -> ApplyReport {
-        let actions = plan.actions
-        let graph = ActionGraph(plan, resources: resources)
-        let performer = Performer(
-            client: client, registry: IDRegistry(client: client), resources: resources, gate: CallGate(concurrency: concurrency))
-        var queue = ReadyQueue(graph: graph, inPlanOrder: concurrency == 1)
-        var outcomes: [Result<Void, AdminError>?] = Array(repeating: nil, count: actions.count)  // nil: not attempted
-        await withTaskGroup(of: (Int, AdminError?).self) { group in
-            var running = 0
-            while true {
-                while running < concurrency, !Task.isCancelled, let index = queue.next() {
-                    let action = actions[index]
-                    group.addTask { (index, await Self.run(action, with: performer, progress: progress)) }
-                    running += 1
-                }
-                guard let (index, error) = await group.next() else { break }
-                running -= 1
-                if let error {
-                    outcomes[index] = .failure(error)
-                } else {
-                    outcomes[index] = .success(())
-                    queue.completed(index)
-                }
-            }
-        }
+        let outcomes = await CallLimiter.limiting(to: concurrency) { await run(plan, progress: progress) }
         var report = ApplyReport()
-        for (action, outcome) in zip(actions, outcomes) {
+        for (action, outcome) in zip(plan.actions, outcomes) {
             switch outcome {
             case nil: report.notAttempted.append(action)
             case .success?: report.completed.append(action)
@@ -48,6 +28,45 @@ public struct Applier: Sendable {
             }
         }
         return report
+    }
+
+    /// Each action's outcome; nil when it was not attempted.
+    private func run(_ plan: Plan, progress: (@Sendable (Action, ActionStatus) -> Void)?) async -> [Result<Void, AdminError>?] {
+        let actions = plan.actions
+        let graph = ActionGraph(plan, resources: resources)
+        let oneAtATime = concurrency == 1
+        let performer = Performer(client: client, registry: IDRegistry(client: client), resources: resources, oneAtATime: oneAtATime)
+        var queue = ReadyQueue(graph: graph, inPlanOrder: oneAtATime)
+        var outcomes: [Result<Void, AdminError>?] = Array(repeating: nil, count: actions.count)
+        await withTaskGroup(of: (Int, AdminError?, Int).self) { group in
+            var running = 0
+            while true {
+                while !oneAtATime || running == 0, !Task.isCancelled, let index = queue.next() {
+                    let action = actions[index]
+                    let priority = graph.depth[index]
+                    group.addTask {
+                        let counter = CallCounter()
+                        let error = await CallLimiter.$priority.withValue(priority) {
+                            await CallLimiter.$counter.withValue(counter) { await Self.run(action, with: performer, progress: progress) }
+                        }
+                        return (index, error, counter.value)
+                    }
+                    running += 1
+                }
+                guard let (index, error, calls) = await group.next() else { break }
+                running -= 1
+                switch error {
+                case nil:
+                    outcomes[index] = .success(())
+                    queue.completed(index)
+                case .cancelled? where calls == 0:
+                    break
+                case let error?:
+                    outcomes[index] = .failure(error)
+                }
+            }
+        }
+        return outcomes
     }
 
     private static func run(

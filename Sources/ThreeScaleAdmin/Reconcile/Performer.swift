@@ -5,8 +5,8 @@ struct Performer {
     let client: AdminClient
     let registry: IDRegistry
     let resources: ResourceSet
-    /// Holds an action's reads that could go together to one at a time when asked.
-    let gate: CallGate
+    /// The plan runs one action and one call at a time, in plan order.
+    let oneAtATime: Bool
 
     func perform(_ operation: Operation) async throws(AdminError) {
         switch operation {
@@ -81,7 +81,7 @@ struct Performer {
             }
         case .orderMappingRules(let owner, let keys):
             // One call at a time, the rules went to the bottom one after another, in order.
-            guard !gate.oneAtATime else { return }
+            guard !oneAtATime else { return }
             try await order(keys, of: try await registry.owner(owner), named: owner)
         case .createPlan(let product, _, let fields):
             _ = try await client.createApplicationPlan(productID: try await client.productID(.name(product)), form: form(fields))
@@ -185,21 +185,15 @@ struct Performer {
         }
     }
 
-    /// Promotes the latest staging version unless production already has it, so a
+    /// Promotes the latest staging config unless production already has it: a
     /// repeated promote is a no-op rather than porta's 422.
     private func promote(_ product: String) async throws(AdminError) {
         let productID = try await client.productID(.name(product))
-        let client = self.client
-        async let stagingTask = await gate.result { () async throws(AdminError) in
-            try await client.latestProxyConfig(productID: productID, environment: .sandbox)
-        }
-        async let productionTask = await gate.result { () async throws(AdminError) in
-            try await client.latestProxyConfig(productID: productID, environment: .production)
-        }
-        guard let staging = try await stagingTask.get() else {
+        let latest = try await client.latestConfigs(productID: productID)
+        guard let staging = latest.staging else {
             throw .notFound(what: "A staging config of product \(product) (deploy it first)")
         }
-        if try await productionTask.get()?.version == staging.version { return }
+        if latest.production?.version == staging.version { return }
         _ = try await client.promoteProxyConfig(productID: productID, version: staging.version)
     }
 

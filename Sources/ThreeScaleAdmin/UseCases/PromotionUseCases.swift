@@ -16,16 +16,11 @@ extension AdminClient {
     public func promote(product ref: ObjectRef) async throws(AdminError) -> Promotion {
         let id = try await productID(ref)
         _ = try await deployProxy(productID: id)
-        async let stagingTask = await Result.capture { () async throws in
-            try await self.latestProxyConfig(productID: id, environment: .sandbox)
-        }
-        async let productionTask = await Result.capture { () async throws in
-            try await self.latestProxyConfig(productID: id, environment: .production)
-        }
-        guard let staging = try await stagingTask.get() else {
+        let latest = try await latestConfigs(productID: id)
+        guard let staging = latest.staging else {
             throw .notFound(what: "A staging configuration of product \(ref) after deploying it")
         }
-        let production = try await productionTask.get()
+        let production = latest.production
         let changed = production.map { !Self.sameContent(staging, $0) } ?? true
         if changed { _ = try await promoteProxyConfig(productID: id, version: staging.version) }
         async let endpointTask = await Result.capture { () async throws in try await self.proxy(productID: id).endpoint }
@@ -36,6 +31,13 @@ extension AdminClient {
         let current = try await currentTask.get()
         return Promotion(
             stagingVersion: staging.version, productionVersion: current?.version, productionEndpoint: endpoint, promoted: changed)
+    }
+
+    /// The latest staging and production configs of a product, read together (nil: none yet).
+    func latestConfigs(productID id: Int) async throws(AdminError) -> (staging: ProxyConfig?, production: ProxyConfig?) {
+        async let stagingTask = await Result.capture { try await self.latestProxyConfig(productID: id, environment: .sandbox) }
+        async let productionTask = await Result.capture { try await self.latestProxyConfig(productID: id, environment: .production) }
+        return (try await stagingTask.get(), try await productionTask.get())
     }
 
     /// Deploying an unchanged product makes a new staging version with the same content.
