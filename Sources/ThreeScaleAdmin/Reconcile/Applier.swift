@@ -35,7 +35,13 @@ public struct Applier: Sendable {
         let actions = plan.actions
         let graph = ActionGraph(plan, resources: resources)
         let oneAtATime = concurrency == 1
-        let performer = Performer(client: client, registry: IDRegistry(client: client), resources: resources, oneAtATime: oneAtATime)
+        var needMetrics: Set<MetricOwnerName> = []
+        for footprint in actions.map(\.footprint) {
+            for case .metric(let owner, _) in footprint.needs { needMetrics.insert(owner) }
+        }
+        let performer = Performer(
+            client: client, registry: IDRegistry(client: client), resources: resources, oneAtATime: oneAtATime,
+            prefetched: needMetrics)
         var queue = ReadyQueue(graph: graph, inPlanOrder: oneAtATime)
         var outcomes: [Result<Void, AdminError>?] = Array(repeating: nil, count: actions.count)
         await withTaskGroup(of: (Int, AdminError?, Int).self) { group in

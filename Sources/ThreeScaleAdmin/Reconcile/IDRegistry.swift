@@ -35,6 +35,13 @@ actor IDRegistry {
         metrics[owner]?[systemName] = nil
     }
 
+    /// Starts listing a just-created owner's metrics, for the actions that will need
+    /// them: its call then goes before theirs, while the others' calls fill the rest.
+    func prefetch(_ name: MetricOwnerName) {
+        guard metrics[name] == nil, listing[name] == nil else { return }
+        listing[name] = Task { try await self.list(name) }
+    }
+
     /// A limit's metric: the product's own or a backend's.
     func metricID(product: String, ref: MetricMethodRefSpec) async throws(AdminError) -> Int {
         if let backend = ref.backend { return try await metricID(.backend(backend), ref.systemName) }

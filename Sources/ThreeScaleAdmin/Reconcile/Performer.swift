@@ -7,15 +7,19 @@ struct Performer {
     let resources: ResourceSet
     /// The plan runs one action and one call at a time, in plan order.
     let oneAtATime: Bool
+    /// Owners whose metric ids later actions need: listed as soon as they are created.
+    var prefetched: Set<MetricOwnerName> = []
 
     func perform(_ operation: Operation) async throws(AdminError) {
         switch operation {
-        case .createBackend(_, let fields):
+        case .createBackend(let name, let fields):
             _ = try await client.createBackend(form: form(fields))
+            await prefetch(.backend(name))
         case .updateBackend(let name, let fields):
             _ = try await client.updateBackend(id: try await client.backendID(.name(name)), form: form(fields))
-        case .createProduct(_, let fields):
+        case .createProduct(let name, let fields):
             _ = try await client.createProduct(form: form(fields))
+            await prefetch(.product(name))
         case .updateProduct(let name, let fields):
             _ = try await client.updateProduct(id: try await client.productID(.name(name)), form: form(fields))
         case .createBackendUsage(let product, let backend, let path):
@@ -200,19 +204,25 @@ struct Performer {
     /// Leaves the rules as they are when 3scale holds them in `keys`' order (a rule of
     /// someone else's may sit among them). Otherwise keeps the longest run already in
     /// order and moves each other rule right after the one before it in `keys`, computing
-    /// positions as acts_as_list shifts them; should 3scale still disagree (a race of its
-    /// own left two rules on one position), moves them all to positions 1, 2, … one by one.
+    /// positions as acts_as_list shifts them. When a race of 3scale's own left two rules
+    /// on one position, moves them all to positions 1, 2, … one by one instead.
     private func order(_ keys: [MappingRuleKey], of owner: MetricOwner, named name: MetricOwnerName) async throws(AdminError) {
         var list = try await RuleList(client.mappingRules(of: owner), keys: keys, owner: name)
         if list.isInOrder { return }
-        for (index, move) in list.moves() {
-            _ = try await client.updateMappingRule(of: owner, id: list.ours[index].id, MappingRuleChanges(position: move))
+        if list.hasDistinctPositions {
+            // acts_as_list's shifts are then exactly what `moves` computes.
+            for (index, move) in list.moves() {
+                _ = try await client.updateMappingRule(of: owner, id: list.ours[index].id, MappingRuleChanges(position: move))
+            }
+            return
         }
-        list = try await RuleList(client.mappingRules(of: owner), keys: keys, owner: name)
-        if list.isInOrder { return }
         for (index, rule) in list.ours.enumerated() {
             _ = try await client.updateMappingRule(of: owner, id: rule.id, MappingRuleChanges(position: index + 1))
         }
+    }
+
+    private func prefetch(_ owner: MetricOwnerName) async {
+        if !oneAtATime && prefetched.contains(owner) { await registry.prefetch(owner) }
     }
 
     private func resolved(_ id: Int?, _ owner: MetricOwnerName, _ name: String) async throws(AdminError) -> Int {

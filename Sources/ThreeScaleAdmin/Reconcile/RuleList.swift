@@ -21,6 +21,11 @@ struct RuleList {
 
     private func place(_ index: Int) -> (Int, Int) { (positions[ours[index].id] ?? .max, ours[index].id) }
 
+    /// No two rules share a position, and every one is in a plausible range.
+    var hasDistinctPositions: Bool {
+        Set(positions.values).count == positions.count && positions.values.allSatisfy { (0..<1_000_000_000).contains($0) }
+    }
+
     var isInOrder: Bool {
         ours.indices.dropFirst().allSatisfy { place($0 - 1) < place($0) }
     }
@@ -29,8 +34,7 @@ struct RuleList {
     /// send them: each lands right after the rule before it in the plan's order (the first
     /// one before all of ours), and the rules of the longest run in order stay.
     mutating func moves() -> [(index: Int, position: Int)] {
-        // Positions out of any plausible range are left to the one-by-one fallback.
-        guard positions.values.allSatisfy({ (0..<1_000_000_000).contains($0) }) else { return [] }
+        guard hasDistinctPositions else { return [] }
         let kept = longestRunInOrder()
         var moves: [(index: Int, position: Int)] = []
         for index in ours.indices where !kept.contains(index) {
