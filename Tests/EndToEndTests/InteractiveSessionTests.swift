@@ -6,8 +6,8 @@ import Testing
 @Suite(.serialized) struct InteractiveSessionTests {
     typealias Keys = PseudoTerminal
 
-    func session(_ fixture: Fixture) throws -> PseudoTerminal {
-        try PseudoTerminal(Fixture.binary, environment: fixture.environment, directory: fixture.work)
+    func session(_ fixture: Fixture, extraEnvironment: [String: String] = [:]) throws -> PseudoTerminal {
+        try PseudoTerminal(Fixture.binary, environment: fixture.environment.merging(extraEnvironment) { $1 }, directory: fixture.work)
     }
 
     @Test func tabCompletesVerbsAndListsSubVerbs() throws {
@@ -54,6 +54,19 @@ import Testing
         try terminal.type("echo still-here" + Keys.enter, at: "maas> ")
         try terminal.expect("still-here\r\n")
         #expect(!terminal.transcript.contains("never-run\r\n"))
+        try terminal.type(Keys.ctrlD, at: "maas> ")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    /// Typed UTF-8 shows as itself and reaches the command whole, whatever the locale
+    /// variables say (a Swift program's C library starts in the ASCII "C" locale).
+    @Test(arguments: [["LANG": "", "LC_ALL": ""], ["LC_ALL": "C"]])
+    func wideAndAccentedTextIsTypedAsItIs(locale: [String: String]) throws {
+        let fixture = try Fixture()
+        let terminal = try session(fixture, extraEnvironment: locale)
+        try terminal.type("echo 旧金山 café 🚀" + Keys.enter, at: "maas> ")
+        try terminal.expect("旧金山 café 🚀\r\n")
+        #expect(!terminal.transcript.contains("\\U+"))
         try terminal.type(Keys.ctrlD, at: "maas> ")
         #expect(try terminal.waitForExit() == 0)
     }

@@ -24,6 +24,7 @@ final class LineEditor: @unchecked Sendable {
     }
 
     init?(interrupts: InterruptHandler, completer: Completer, history entries: [String]) {
+        Self.useUTF8Characters()
         guard let input = fdopen(STDIN_FILENO, "r"), let output = fdopen(STDOUT_FILENO, "w"), let errors = fdopen(STDERR_FILENO, "w"),
               let editLine = el_init("maas", input, output, errors), let history = history_init()
         else { return nil }
@@ -51,6 +52,14 @@ final class LineEditor: @unchecked Sendable {
         }
         maas_el_bind(editLine, "^I", "maas-complete")
         el_source(editLine, nil)
+    }
+
+    /// libedit draws and converts characters by the C library's character locale, which a
+    /// Swift program leaves at "C" (ASCII) whatever LANG says: typed UTF-8 would show as
+    /// `\U+65E7` and not reach the command. maas's text is UTF-8 throughout, so the session
+    /// takes a UTF-8 character locale (only LC_CTYPE: numbers and dates are formatted by Swift).
+    private static func useUTF8Characters() {
+        for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8"] where setlocale(LC_CTYPE, name) != nil { return }
     }
 
     deinit {

@@ -109,8 +109,8 @@ public enum Operation: Sendable, Codable, Equatable {
 }
 
 /// The order of work. Later stages need what earlier ones create (a product before
-/// its methods, methods before the rules that count them); within a stage actions
-/// are independent and run concurrently, except `ordered` stages.
+/// its methods, methods before the rules that count them); `ActionGraph` says which
+/// actions really wait for which.
 public enum Stage: Int, Sendable, Codable, Comparable, CaseIterable {
     case backends
     case backendMetrics
@@ -142,9 +142,6 @@ public enum Stage: Int, Sendable, Codable, Comparable, CaseIterable {
 
     public static func < (lhs: Stage, rhs: Stage) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    /// Mapping-rule creates and moves carry positions, and 3scale shifts the rules
-    /// below an insert, so they run one by one in plan order.
-    public var isOrdered: Bool { self == .backendRules || self == .productRules }
 }
 
 /// One step of a plan, with a sentence for humans and the exact call for the applier.

@@ -2,9 +2,9 @@
 /// of an earlier stage when they touch the same thing (one changes what the other
 /// reads or changes); a mapping-rule write in a chain waits for the earlier rule writes
 /// of its owner; rules created together wait for all of their metrics, and their order
-/// check for the owner's rule deletes too; and a deploy
-/// or promote waits for every change to its product's gateway config. Every edge
-/// points back in plan order, so running the plan in order always respects them.
+/// check for them and the owner's rule deletes; a deploy or promote waits for every
+/// change to its product's gateway config. Every edge points back in plan order, so
+/// running the plan in order always respects them.
 struct ActionGraph: Sendable, Equatable {
     /// For each action, the earlier actions it waits for (ascending).
     let dependencies: [[Int]]
