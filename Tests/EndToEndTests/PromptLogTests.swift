@@ -93,7 +93,7 @@ import Testing
             #expect(view["id"] as? Int == completeID)
             #expect((view["earlier"] as? [String: Any])?["answer"] as? String == earlier)
             let now = try #require(view["now"] as? [String: Any])
-            #expect(now["answer"] as? String == earlier && now["tokens"] as? Int == 6 && now["partial"] as? Bool == false, "\(now)")
+            #expect(now["answer"] as? String == earlier && now["completion_tokens"] as? Int == 6 && now["partial"] as? Bool == false, "\(now)")
             let after = try await Self.entries(fixture)
             #expect(after.count == 5)
             #expect(after[2]["prompt"] as? String == "San Francisco is a" && after[2]["answer"] as? String == earlier)

@@ -11,7 +11,8 @@ struct LogEntryView: Encodable {
         var seed: Int?
     }
 
-    var id: Int64
+    /// Absent for an answer not yet in the log (`logs rerun`'s new one).
+    var id: Int64?
     var time: String
     var profile: String
     var gateway: String
@@ -30,7 +31,7 @@ struct LogEntryView: Encodable {
     var error: String?
 
     init(_ entry: PromptLogEntry) {
-        id = entry.id ?? 0
+        id = entry.id
         time = LogTime.iso(entry.time)
         profile = entry.profile
         gateway = entry.gateway

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ModelGateway
 import Profiles
 import PromptLog
@@ -29,8 +30,11 @@ struct LogsRerunCommand: ShellCommand {
         let result = try await withCleanup({ try await send(entry, access: access, table: table, context: context) },
                                            cleanup: { await access.close() })
         guard table else {
-            try context.renderer.emit(RerunView(id: id, entry: entry, model: model ?? entry.model, result: result),
-                                      table: Table(columns: [], rows: []))
+            // The new answer's record, as the prompt log keeps it.
+            if let record = context.interpreter.lastAnswer {
+                let view = RerunView(id: id, earlier: LogEntryView(entry), now: LogEntryView(PromptLogEntry(record, at: Date() - record.total.seconds)))
+                try context.renderer.emit(view, table: Table(columns: [], rows: []))
+            }
             return try finishStream(result)
         }
         printStats(result, context: context)
@@ -76,36 +80,9 @@ struct LogsRerunCommand: ShellCommand {
     }
 }
 
-/// `logs rerun -o json|yaml`: the earlier answer and the new one, with the new one's figures.
+/// `logs rerun -o json|yaml`: the earlier entry and the new one, each as `logs show -o json` prints an entry.
 struct RerunView: Encodable {
-    struct Earlier: Encodable {
-        var model: String
-        var answer: String
-    }
-
-    struct Now: Encodable {
-        var model: String
-        var answer: String
-        var tokens: Int
-        var ttft_ms: Double?
-        var total_ms: Double
-        var finish_reason: String?
-        var error: String?
-        var partial: Bool
-    }
-
     var id: Int64
-    var profile: String
-    var earlier: Earlier
-    var now: Now
-
-    init(id: Int64, entry: PromptLogEntry, model: String, result: StreamPrinter.Result) {
-        self.id = id
-        profile = entry.profile
-        earlier = Earlier(model: entry.model, answer: entry.answer)
-        now = Now(model: model, answer: result.text, tokens: result.usage?.completionTokens ?? result.tokens,
-                  ttft_ms: result.timeToFirstToken.map(CompareView.milliseconds), total_ms: CompareView.milliseconds(result.total),
-                  finish_reason: result.finishReason, error: result.failure?.message,
-                  partial: result.failure != nil || result.interrupted)
-    }
+    var earlier: LogEntryView
+    var now: LogEntryView
 }
