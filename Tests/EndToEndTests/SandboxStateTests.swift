@@ -76,9 +76,12 @@ import LoopbackSockets
 
     @Test func aTakenGatewayPortMovesAndTheProfileFollows() async throws {
         let fixture = try Fixture()
-        let (key, gateway) = try await publishInFirstSession(fixture)
-        let port = try #require(URLComponents(string: gateway)?.port)
-        let holder = try PortHolder(port: port)
+        let (key, published) = try await publishInFirstSession(fixture)
+        let holder = try PortHolder.holdInstead(of: try #require(URLComponents(string: published)?.port),
+                                                rewriting: [statePath(fixture), fixture.profilePath])
+        let port = holder.port
+        let gateway = "http://127.0.0.1:\(port)"
+        #expect(try saved("gateway", of: "lab", in: fixture) == gateway)
         let second = try await fixture.run(["--sandbox", "-c", Self.completion])
         withExtendedLifetime(holder) {}
         #expect(second.status == 0, "\(second.err)")

@@ -47,10 +47,12 @@ struct StateTests {
             modelURL = t.sandbox.endpoints.modelURL
             product = try await t.publishedProduct("Moved", rules: [("GET", "/v1/models", "models")])
         }
-        let old = try #require(product)
+        var old = try #require(product)
         let holders = try [old.production, modelURL].map { url in
-            try PortHolder(port: try #require(URLComponents(string: url)?.port))
+            try PortHolder.holdInstead(of: try #require(URLComponents(string: url)?.port), rewriting: [path], keys: ["modelPort"])
         }
+        old.production = "http://127.0.0.1:\(holders[0].port)"
+        modelURL = "http://127.0.0.1:\(holders[1].port)"
         try await TestSandbox.with(.init(statePath: path)) { t in
             let moved = Dictionary(uniqueKeysWithValues: t.sandbox.relocations.map { ($0.role, $0) })
             #expect(moved["production gateway of 'Moved'"]?.from == old.production)
