@@ -137,7 +137,7 @@ let package = Package(
         .testTarget(
             name: "ThreeScaleAdminTests",
             dependencies: [
-                "ThreeScaleAdmin", "Sandbox", "Untrusted", propertyBased,
+                "ThreeScaleAdmin", "Sandbox", "Untrusted", "LoopbackSockets", propertyBased,
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

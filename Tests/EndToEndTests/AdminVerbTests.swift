@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LoopbackSockets
 
 /// The admin verbs, `apply -f` and the lab, run by the binary against an in-process sandbox.
 @Suite(.serialized) struct AdminVerbTests {
@@ -295,11 +296,10 @@ import Testing
         let bin = fixture.root + "/bin"
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
         let token = Data("tok-from-cluster-123456".utf8).base64EncodedString()
-        try """
+        try ExecutableFile.save("""
             #!/bin/sh
             echo '{"apiVersion":"v1","kind":"Secret","metadata":{"name":"system-seed"},"data":{"ADMIN_ACCESS_TOKEN":"\(token)"}}'
-            """.write(toFile: bin + "/oc", atomically: true, encoding: .utf8)
-        chmod(bin + "/oc", 0o755)
+            """, to: bin + "/oc")
         let path = bin + ":" + (fixture.environment["PATH"] ?? "")
         let login = try await fixture.run(["admin", "login", "--url", "https://admin.example", "--from-openshift"], extraEnvironment: ["PATH": path])
         #expect(login.status == 0, "\(login.err)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LoopbackSockets
 
 /// The binary run as a script runner and a one-shot command, without a terminal.
 @Suite(.serialized) struct ScriptAndOneShotTests {
@@ -69,8 +70,7 @@ import Testing
         #expect(inline.out == "hello world\n")
         let piped = try await fixture.run([], stdin: "set A 1\necho \"a=${A}\"\n")
         #expect(piped.out == "a=1\n")
-        try fixture.write("tool", "#!/usr/bin/env maas\necho from shebang\n")
-        chmod(fixture.work + "/tool", 0o755)
+        try ExecutableFile.save("#!/usr/bin/env maas\necho from shebang\n", to: fixture.work + "/tool")
         let folder = URL(fileURLWithPath: Fixture.binary).deletingLastPathComponent().path
         let shebang = try await fixture.run(["-c", "source tool"])
         #expect(shebang.out == "from shebang\n")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LoopbackSockets
 
 @testable import ThreeScaleAdmin
 
@@ -10,8 +11,7 @@ struct OpenShiftTokenTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maas-oc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let oc = folder.appendingPathComponent("oc")
-        try ("#!/bin/sh\n" + script).write(to: oc, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: oc.path)
+        try ExecutableFile.save("#!/bin/sh\n" + script, to: oc.path)
         return (["PATH": folder.path + ":/usr/bin:/bin"], folder)
     }
 
