@@ -64,7 +64,8 @@ public actor PromptLogStore {
         let rows = try await run("""
             INSERT INTO entries (time_ms, profile, gateway, model, verb, prompt, messages, parameters, answer, partial,
                 prompt_tokens, completion_tokens, ttft_ms, total_ms, status, error)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            RETURNING id, (SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()) AS bytes
             """, [
                 .integer(Int(entry.time.timeIntervalSince1970 * 1000)), .text(entry.profile), .text(entry.gateway),
                 .text(entry.model), .text(entry.verb), Self.text(entry.prompt), .text(messages), .text(parameters),
@@ -73,13 +74,16 @@ public actor PromptLogStore {
                 .float(entry.totalMilliseconds), Self.integer(entry.status), Self.text(entry.error),
             ])
         guard let id = rows.first?.column("id")?.integer else { throw PromptLogError("the insert returned no id") }
+        // The size comes with the insert: a log under its bound costs one statement an entry.
+        if let bytes = rows.first?.column("bytes")?.integer, bytes <= maxBytes { return Int64(id) }
         try await bound(maxBytes: maxBytes, keeping: Int64(id))
         return Int64(id)
     }
 
     /// The bytes the database uses now (pages times page size).
     public func size() async throws -> Int {
-        try await pragma("page_count") * pragma("page_size")
+        try await run("SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()")
+            .first?.column("bytes")?.integer ?? 0
     }
 
     /// Deletes the oldest entries in batches until the database fits in `maxBytes`; freed pages
@@ -139,10 +143,14 @@ public actor PromptLogStore {
             // Only takes effect before the first table exists, which is when it is needed.
             _ = try await run("PRAGMA auto_vacuum = INCREMENTAL")
         }
-        _ = try await run("PRAGMA journal_mode = WAL")
+        // In WAL mode NORMAL syncs at checkpoints only, not at every entry's commit, and a crash
+        // still cannot corrupt the file (it may lose the last entries if the machine loses power).
+        _ = try await run("PRAGMA synchronous = NORMAL")
         // A WAL file that grew in a burst shrinks back to this after the next checkpoint.
         _ = try await run("PRAGMA journal_size_limit = \(4 << 20)")
         guard version < PromptLogSchema.version else { return }
+        // WAL mode is kept in the file, so it is set once, with the schema.
+        _ = try await run("PRAGMA journal_mode = WAL")
         _ = try await run("BEGIN IMMEDIATE")
         do {
             // Another maas may have created it while this one waited for the lock.
