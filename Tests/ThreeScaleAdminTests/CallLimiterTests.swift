@@ -43,6 +43,31 @@ import Testing
         #expect(await limiter.acquire(priority: 0))
     }
 
+    @Test func aReservedPermitIsKeptForItsCallerAndLowerPrioritiesWait() async {
+        let limiter = CallLimiter(permits: 2)
+        await limiter.reserve(priority: 5)
+        let reservation = Reservation()
+        #expect(await limiter.acquire(priority: 1), "one permit is not reserved")
+        let low = Task { await limiter.acquire(priority: 1) }
+        await Self.waitUntil(limiter, waits: 1)
+        #expect(await limiter.acquire(priority: 5, reservation: reservation), "the kept permit goes to its caller")
+        #expect(!reservation.use(), "the caller used the reservation up")
+        await limiter.release()
+        #expect(await low.value, "then the lower priority gets the next one")
+    }
+
+    @Test func aSharedReadPassesReservationsAndAGivenBackOneFreesItsPermit() async {
+        let limiter = CallLimiter(permits: 1)
+        await limiter.reserve(priority: 5)
+        #expect(await limiter.acquire(priority: 0, sharedRead: true), "what reserved callers wait for is not held back")
+        await limiter.release()
+        let low = Task { await limiter.acquire(priority: 1) }
+        await Self.waitUntil(limiter, waits: 1)
+        await limiter.unreserve(priority: 5)
+        #expect(await low.value)
+        await Self.waitUntil(limiter, waits: 0)
+    }
+
     @Test func theAdminClientTakesAPermitPerCallAndCountsThem() async throws {
         try await SandboxAdmin.with { client, _ in
             let counter = CallCounter()

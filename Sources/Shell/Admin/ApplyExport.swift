@@ -13,7 +13,7 @@ struct ApplyCommand: ShellCommand {
     @Flag(help: "Print the plan and change nothing.")
     var dryRun = false
     @Option(help: "Independent admin API calls in flight at once.")
-    var concurrency = 4
+    var concurrency = 8
     @OptionGroup var global: GlobalOptions
     var globals: Settings? { global.settings }
 

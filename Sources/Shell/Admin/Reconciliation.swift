@@ -5,7 +5,7 @@ import ThreeScaleAdmin
 /// verbs that create products and backends: fetch what exists, plan, print, apply.
 struct Reconciliation {
     let access: AdminAccess
-    var concurrency = 4
+    var concurrency = 8
 
     /// The plan for `set` against the server as it is now.
     func plan(_ set: ResourceSet) async throws -> Plan {

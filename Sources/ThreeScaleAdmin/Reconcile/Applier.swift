@@ -43,6 +43,7 @@ public struct Applier: Sendable {
             client: client, registry: IDRegistry(client: client), resources: resources, oneAtATime: oneAtATime,
             prefetched: needMetrics)
         var queue = ReadyQueue(graph: graph, inPlanOrder: oneAtATime)
+        var reservations = Reservations(graph: graph, limiter: oneAtATime ? nil : CallLimiter.current)
         var outcomes: [Result<Void, AdminError>?] = Array(repeating: nil, count: actions.count)
         await withTaskGroup(of: (Int, AdminError?, Int).self) { group in
             var running = 0
@@ -50,10 +51,13 @@ public struct Applier: Sendable {
                 while !oneAtATime || running == 0, !Task.isCancelled, let index = queue.next() {
                     let action = actions[index]
                     let priority = graph.depth[index]
+                    let reservation = await reservations.starting(index)
                     group.addTask {
                         let counter = CallCounter()
                         let error = await CallLimiter.$priority.withValue(priority) {
-                            await CallLimiter.$counter.withValue(counter) { await Self.run(action, with: performer, progress: progress) }
+                            await CallLimiter.$reservation.withValue(reservation) {
+                                await CallLimiter.$counter.withValue(counter) { await Self.run(action, with: performer, progress: progress) }
+                            }
                         }
                         return (index, error, counter.value)
                     }
@@ -61,6 +65,7 @@ public struct Applier: Sendable {
                 }
                 guard let (index, error, calls) = await group.next() else { break }
                 running -= 1
+                await reservations.ended(index, completed: error == nil)
                 switch error {
                 case nil:
                     outcomes[index] = .success(())
@@ -71,6 +76,7 @@ public struct Applier: Sendable {
                     outcomes[index] = .failure(error)
                 }
             }
+            await reservations.endAll()
         }
         return outcomes
     }
@@ -119,5 +125,58 @@ struct ReadyQueue {
             waitingFor[dependant] -= 1
             if waitingFor[dependant] == 0 { ready.append(dependant) }
         }
+    }
+}
+
+/// The applier's reservations (`CallLimiter.reserve`): an action's first call is expected
+/// once everything it waits for has started, since it starts the moment they complete.
+struct Reservations {
+    private let graph: ActionGraph
+    private let limiter: CallLimiter?
+    private var started: Set<Int> = []
+    private var held: [Int: Reservation] = [:]
+
+    init(graph: ActionGraph, limiter: CallLimiter?) {
+        self.graph = graph
+        self.limiter = limiter
+    }
+
+    /// The reservation of the action starting now, made now if it was not yet; then those
+    /// of the actions that wait only for started ones.
+    mutating func starting(_ index: Int) async -> Reservation? {
+        guard let limiter else { return nil }
+        started.insert(index)
+        let own = await reservation(for: index, on: limiter)
+        for dependant in graph.dependants[index] where graph.dependencies[dependant].allSatisfy(started.contains) {
+            _ = await reservation(for: dependant, on: limiter)
+        }
+        return own
+    }
+
+    /// An action ended: a reservation it never used goes back, and when it failed, so do
+    /// those of the actions that waited for it (they will not start).
+    mutating func ended(_ index: Int, completed: Bool) async {
+        await giveBack(index)
+        if !completed {
+            for dependant in graph.dependants[index] where !started.contains(dependant) { await giveBack(dependant) }
+        }
+    }
+
+    /// Gives back what is left: cancellation ended the run before some actions started.
+    mutating func endAll() async {
+        for index in Array(held.keys) { await giveBack(index) }
+    }
+
+    private mutating func reservation(for index: Int, on limiter: CallLimiter) async -> Reservation {
+        if let existing = held[index] { return existing }
+        let reservation = Reservation()
+        held[index] = reservation
+        await limiter.reserve(priority: graph.depth[index])
+        return reservation
+    }
+
+    private mutating func giveBack(_ index: Int) async {
+        guard let limiter, let reservation = held.removeValue(forKey: index) else { return }
+        if reservation.use() { await limiter.unreserve(priority: graph.depth[index]) }
     }
 }

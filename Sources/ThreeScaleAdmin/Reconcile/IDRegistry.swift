@@ -39,7 +39,7 @@ actor IDRegistry {
     /// them: its call then goes before theirs, while the others' calls fill the rest.
     func prefetch(_ name: MetricOwnerName) {
         guard metrics[name] == nil, listing[name] == nil else { return }
-        listing[name] = Task { try await self.list(name) }
+        listing[name] = Task { try await CallLimiter.$sharedRead.withValue(true) { try await self.list(name) } }
     }
 
     /// A limit's metric: the product's own or a backend's.
@@ -55,7 +55,7 @@ actor IDRegistry {
         } else {
             // Not a child of the first caller's task: its cancellation must not fail the
             // others waiting. It ends with its one call.
-            task = Task { try await self.list(name) }
+            task = Task { try await CallLimiter.$sharedRead.withValue(true) { try await self.list(name) } }
             listing[name] = task
         }
         let table: [String: Int]
