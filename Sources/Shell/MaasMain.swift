@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HTTPSupport
 import Profiles
 
 /// The `maas` binary's front door: decides between the interactive session,
@@ -17,6 +18,7 @@ public enum MaasMain {
         if let first = arguments.first, ["---completion", "--generate-completion-script", "--experimental-dump-help", "--version"].contains(first) {
             return passThroughToArgumentParser(arguments, output: early)
         }
+        Task.detached { TransportSettings.startEventLoops() }
         let root: Invocation
         do {
             root = try Invocation.parse(arguments)
