@@ -153,10 +153,10 @@ public actor PromptLogStore {
         _ = try await run("PRAGMA journal_mode = WAL")
         _ = try await run("BEGIN IMMEDIATE")
         do {
-            // Another maas may have created it while this one waited for the lock.
-            if try await pragma("user_version") == 0 {
-                for statement in PromptLogSchema.statements { _ = try await run(statement) }
-            }
+            // Another maas may have created or upgraded it while this one waited for the lock.
+            let current = try await pragma("user_version")
+            let statements = current == 0 ? PromptLogSchema.statements : PromptLogSchema.upgrades[current] ?? []
+            for statement in statements { _ = try await run(statement) }
             _ = try await run("COMMIT")
         } catch {
             _ = try? await run("ROLLBACK")

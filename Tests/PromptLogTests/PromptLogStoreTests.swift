@@ -163,6 +163,62 @@ import Testing
         await #expect(throws: PromptLogError("it is a folder, not a file")) { try await PromptLogStore.open(path: folder + "/dir.db") }
     }
 
+    @Test func theIndexHoldsTheFirst16KBOfEachText() async throws {
+        try await Self.withStore { store, _ in
+            let long = String(repeating: "filler ", count: 16384 / 7) + " lateword"
+            try await store.insert(Self.entry("early question", answer: "earlyword " + long), maxBytes: Self.big)
+            #expect(try await store.list(PromptLogFilter(search: "earlyword")).count == 1)
+            #expect(try await store.list(PromptLogFilter(search: "lateword")).isEmpty)
+            #expect(try await store.list(PromptLogFilter()).first?.answer.hasSuffix("lateword") == true, "the answer is kept whole")
+        }
+    }
+
+    /// The layout maas 0.1 wrote (schema version 1): the index held every text whole.
+    static let versionOne = [
+        """
+        CREATE TABLE entries (id INTEGER PRIMARY KEY AUTOINCREMENT, time_ms INTEGER NOT NULL, profile TEXT NOT NULL,
+            gateway TEXT NOT NULL, model TEXT NOT NULL, verb TEXT NOT NULL, prompt TEXT, messages TEXT NOT NULL,
+            parameters TEXT NOT NULL, answer TEXT NOT NULL, partial INTEGER NOT NULL, prompt_tokens INTEGER,
+            completion_tokens INTEGER NOT NULL, ttft_ms REAL, total_ms REAL NOT NULL, status INTEGER, error TEXT)
+        """,
+        "CREATE INDEX entries_time ON entries(time_ms)",
+        "CREATE VIRTUAL TABLE entries_fts USING fts5(prompt, messages, answer, content = '', contentless_delete = 1)",
+        """
+        CREATE TRIGGER entries_indexed AFTER INSERT ON entries BEGIN
+            INSERT INTO entries_fts (rowid, prompt, messages, answer) VALUES (new.id, new.prompt,
+                (SELECT group_concat(json_extract(value, '$.content'), char(10)) FROM json_each(new.messages)), new.answer);
+        END
+        """,
+        "CREATE TRIGGER entries_unindexed AFTER DELETE ON entries BEGIN DELETE FROM entries_fts WHERE rowid = old.id; END",
+        """
+        INSERT INTO entries (time_ms, profile, gateway, model, verb, prompt, messages, parameters, answer, partial,
+            completion_tokens, total_ms) VALUES (1, 'default', 'http://g', 'tiny', 'complete', 'old question', '[]', '{}',
+            'an old answer', 0, 3, 1.0)
+        """,
+        "PRAGMA user_version = 1",
+    ]
+
+    @Test func aVersionOneLogIsUpgradedAndKeepsItsEntries() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maas-log-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = folder + "/log.db"
+        let old = try await SQLiteConnection.open(storage: .file(path: path))
+        for statement in Self.versionOne { _ = try await old.query(statement) }
+        try await old.close()
+
+        let store = try await PromptLogStore.open(path: path)
+        let long = String(repeating: "filler ", count: 16384 / 7) + " lateword"
+        try await store.insert(Self.entry("new question", answer: long), maxBytes: Self.big)
+        #expect(try await store.list(PromptLogFilter(search: "old")).map(\.prompt) == ["old question"])
+        #expect(try await store.list(PromptLogFilter(search: "lateword")).isEmpty, "the new trigger indexes 16 KB")
+        #expect(try await store.list(PromptLogFilter()).count == 2)
+        await store.close()
+        let check = try await SQLiteConnection.open(storage: .file(path: path))
+        #expect(try await check.query("PRAGMA user_version").first?.columns.first?.data.integer == 2)
+        try await check.close()
+    }
+
     @Test func aWriteWaitsForAnotherWriterAboutTwoSecondsThenFails() async throws {
         try await Self.withStore { store, path in
             try await store.insert(Self.entry("before"), maxBytes: Self.big)
