@@ -55,6 +55,24 @@ struct ParsedChunk {
         #expect(chunk.choices.first?.text == "a\"b\\c/d\n\t\u{19}é🚀\u{FFFD}x")
     }
 
+    /// Strings are scanned byte by byte for 32 bytes, then with memchr: an escape or the
+    /// closing quote on either side of that line, in keys and in texts, reads as JSON says.
+    @Test(arguments: [0, 1, 30, 31, 32, 33, 100])
+    func escapesAndQuotesAroundTheScanLimit(_ padding: Int) throws {
+        let pad = String(repeating: "p", count: padding)
+        for tail in ["", #"\""#, #"\\"#, #"\n"#, #"x\"y"#] {
+            let text = pad + tail
+            let json = #"{"unknown_\#(pad)\#(tail)":"\#(pad)\#(tail)","choices":[{"text":"\#(text)"}]}"#
+            let expected = try #require(
+                (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])?["choices"] as? [[String: Any]]
+            ).first?["text"] as? String
+            // An empty text is an empty chunk.
+            #expect(try ParsedChunk(parsing: json).choices.first?.text == expected.flatMap { $0.isEmpty ? nil : $0 }, "\(json)")
+        }
+        #expect(throws: (any Error).self) { try ParsedChunk(parsing: #"{"choices":[{"text":"\#(pad)"#) }
+        #expect(throws: (any Error).self) { try ParsedChunk(parsing: #"{"choices":[{"text":"\#(pad)\"#) }
+    }
+
     @Test func theLastTextMemberWinsAndInvalidUTF8IsRepaired() throws {
         #expect(try ParsedChunk(parsing: #"{"choices":[{"text":"a","delta":{"content":"b"}}]}"#).choices.first?.text == "b")
         #expect(try ParsedChunk(parsing: #"{"choices":[{"text":"a","text":null}]}"#).choices.first?.text == nil)
