@@ -25,6 +25,9 @@ import provision_sandbox  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 STARTUP_RUNS = max(RUNS, 20)
+# A 20,000-token stream takes 20-50 ms, so its medians take more runs on a shared machine.
+STREAM_RUNS = max(RUNS, 15)
+TTFB_RUNS = max(4 * RUNS, 40)
 STREAM_TOKENS = 20000
 PROMPT = "San Francisco is a"
 CHAT_TURNS = 500
@@ -213,7 +216,7 @@ def measure(maas, env, sandbox, scratch):
     curl_direct = curl_stream(sandbox.model_url, sandbox.model, STREAM_TOKENS)
     maas_complete = [maas, "complete", PROMPT, "--stream", "--max-tokens", str(STREAM_TOKENS), "--temperature", "0", "-q"]
     results["stream_tokens"] = streamed_tokens(curl_direct)
-    stream = interleaved(RUNS, maas=lambda: Sample(maas_complete, env=direct), curl=lambda: Sample(curl_direct))
+    stream = interleaved(STREAM_RUNS, maas=lambda: Sample(maas_complete, env=direct), curl=lambda: Sample(curl_direct))
     results["stream"] = {name: {"wall": median(s.wall for s in samples), "cpu": median(s.cpu for s in samples)}
                          for name, samples in stream.items()}
 
@@ -222,12 +225,12 @@ def measure(maas, env, sandbox, scratch):
                                                    sandbox.model_url)
     curl_gateway = curl_stream(gateway_url, sandbox.model, STREAM_TOKENS, key)
     results["gateway_tokens"] = streamed_tokens(curl_gateway)
-    relay = interleaved(RUNS, gateway=lambda: Sample(curl_gateway), direct=lambda: Sample(curl_direct))
+    relay = interleaved(STREAM_RUNS, gateway=lambda: Sample(curl_gateway), direct=lambda: Sample(curl_direct))
     results["relay"] = {name: median(s.wall for s in samples) for name, samples in relay.items()}
     short_direct = curl_stream(sandbox.model_url, sandbox.model, 1)
     short_gateway = curl_stream(gateway_url, sandbox.model, 1, key)
     first_byte = {"gateway": [], "direct": []}
-    for round_ in range(4 * RUNS + 1):
+    for round_ in range(TTFB_RUNS + 1):
         gateway_ttfb, direct_ttfb = time_to_first_byte(short_gateway), time_to_first_byte(short_direct)
         if round_ > 0:
             first_byte["gateway"].append(gateway_ttfb)
@@ -396,7 +399,7 @@ def report(host, r):
         "# Benchmarks",
         "",
         "Written by `scripts/bench` (do not edit by hand: run it again). Every figure is the median of "
-        f"interleaved runs ({RUNS} per side unless said; start-up {STARTUP_RUNS}) against a peer measured in the "
+        f"interleaved runs ({RUNS} per side unless said; start-up {STARTUP_RUNS}, the 20,000-token streams {STREAM_RUNS}) against a peer measured in the "
         "same run, with `maas` built `-c release` and the sandbox model at full speed (`--tokens-per-second 0`) "
         "in its own process.",
         "",
@@ -423,7 +426,7 @@ def report(host, r):
         f"{cpu_per_token['maas']:.1f} µs | ≤ 2 µs | {verdict(cpu_per_token['maas'] <= 2)} |",
         f"| 3 | gateway relay: the same stream by curl, through the gateway vs straight | "
         f"{r['relay']['gateway'] * 1000:.0f} ms | {r['relay']['direct'] * 1000:.0f} ms | {relay_ratio:.2f}× wall | ≤ 1.1× | {verdict(relay_ratio <= 1.1)} |",
-        f"| 3 | time to first byte, through the gateway vs straight ({4 * RUNS} runs) | "
+        f"| 3 | time to first byte, through the gateway vs straight ({TTFB_RUNS} runs) | "
         f"{r['ttfb']['gateway'] * 1000:.2f} ms | {r['ttfb']['direct'] * 1000:.2f} ms | +{ttfb_delta_ms:.2f} ms | "
         f"≤ +0.5 ms | {verdict(ttfb_delta_ms <= 0.5)} |",
         f"| 4 | onboarding: `apply -f examples/llama70b.yaml`, {ADMIN_LATENCY_MS} ms per admin call, vs one call at a time | "
