@@ -98,12 +98,12 @@ struct JSONScanner {
         }
         index += 1
         let start = index
-        switch try stringEnd() {
-        case .escape(let backslash):
+        let end = try closingQuote()
+        if let backslash = firstIndex(of: UInt8(ascii: "\\"), in: start..<end) {
             output.append(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<backslash]))
             index = backslash
             try decodeEscapedString(into: &output)
-        case .quote(let end):
+        } else {
             output.append(bytes: UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
             index = end + 1
         }
@@ -194,42 +194,23 @@ struct JSONScanner {
     private mutating func rawString() throws -> RawString {
         try expect(UInt8(ascii: "\""))
         let start = index
-        switch try stringEnd() {
-        case .escape(let backslash):
+        let end = try closingQuote()
+        if let backslash = firstIndex(of: UInt8(ascii: "\\"), in: start..<end) {
             index = backslash
             return .escaped(try escapedString(from: start))
-        case .quote(let end):
-            index = end + 1
-            return .plain(start..<end)
         }
+        index = end + 1
+        return .plain(start..<end)
     }
 
-    private enum StringEnd {
-        /// The closing quote of a string without escapes.
-        case quote(Int)
-        /// The first backslash: the string is decoded byte by byte from there.
-        case escape(Int)
-    }
-
-    /// From the scanner's position inside a string, whichever comes first of its closing
-    /// quote and a backslash. The first 32 bytes are looked at one by one (keys, ids and
-    /// most tokens end there, and two memchr calls cost more than that); memchr finds the
-    /// end of a longer string.
-    private func stringEnd() throws -> StringEnd {
-        var position = index
-        let scanned = min(bytes.count, index + 32)
-        while position < scanned {
-            switch bytes[position] {
-            case UInt8(ascii: "\""): return .quote(position)
-            case UInt8(ascii: "\\"): return .escape(position)
-            default: position += 1
-            }
-        }
-        guard let quote = firstIndex(of: UInt8(ascii: "\""), in: position..<bytes.count) else {
+    /// The index of the next `"` from the scanner's position, found with memchr: the
+    /// closing quote of a string without escapes (a string with escapes is then
+    /// decoded byte by byte, from its first backslash).
+    private func closingQuote() throws -> Int {
+        guard let quote = firstIndex(of: UInt8(ascii: "\""), in: index..<bytes.count) else {
             throw Malformed(offset: bytes.count)
         }
-        if let backslash = firstIndex(of: UInt8(ascii: "\\"), in: position..<quote) { return .escape(backslash) }
-        return .quote(quote)
+        return quote
     }
 
     private func firstIndex(of byte: UInt8, in range: Range<Int>) -> Int? {

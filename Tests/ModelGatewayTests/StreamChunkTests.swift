@@ -55,10 +55,10 @@ struct ParsedChunk {
         #expect(chunk.choices.first?.text == "a\"b\\c/d\n\t\u{19}é🚀\u{FFFD}x")
     }
 
-    /// Strings are scanned byte by byte for 32 bytes, then with memchr: an escape or the
-    /// closing quote on either side of that line, in keys and in texts, reads as JSON says.
+    /// An escape or a closing quote after short and long runs of plain bytes, in keys and
+    /// in texts, reads as JSON says.
     @Test(arguments: [0, 1, 30, 31, 32, 33, 100])
-    func escapesAndQuotesAroundTheScanLimit(_ padding: Int) throws {
+    func escapesAndQuotesAfterPlainBytes(_ padding: Int) throws {
         let pad = String(repeating: "p", count: padding)
         for tail in ["", #"\""#, #"\\"#, #"\n"#, #"x\"y"#] {
             let text = pad + tail
