@@ -356,8 +356,18 @@ def fresh_build(scratch):
     times = {}
     for name, argv in (("shell", ["scripts/shell", "--version"]), ("test", ["scripts/test"])):
         start = time.perf_counter()
-        subprocess.run(argv, cwd=clone, check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, env=dict(os.environ, CI="true"))
+        log = os.path.join(scratch, f"fresh-{name}.log")
+        with open(log, "w") as output:
+            finished = subprocess.run(argv, cwd=clone, stdin=subprocess.DEVNULL, stdout=output,
+                                      stderr=subprocess.STDOUT, env=dict(os.environ, CI="true"))
+        if finished.returncode != 0:
+            # The other figures still get written; the failure is shown, with what it printed.
+            with open(log) as output:
+                failures = [line.rstrip() for line in output if "✘" in line or "error:" in line]
+            print(f"bench: {' '.join(argv)} failed (exit {finished.returncode}):", *failures[-20:], sep="\n",
+                  file=sys.stderr, flush=True)
+            times["failed"] = name
+            return times
         times[name] = time.perf_counter() - start
     return times
 
@@ -380,6 +390,8 @@ def fresh_row(fresh):
     title = "| 7 | fresh clone: `scripts/shell` then `scripts/test`, each building from nothing"
     if fresh is None:
         return f"{title} | skipped (BENCH_FRESH_BUILD=0) | — | — | ≤ 20 min | — |"
+    if "failed" in fresh:
+        return f"{title} | `scripts/{fresh['failed']}` failed | — | — | ≤ 20 min | **failed** |"
     total = fresh["shell"] + fresh["test"]
     return (f"{title} | {fresh['shell'] / 60:.1f} + {fresh['test'] / 60:.1f} min | — | {total / 60:.1f} min | "
             f"≤ 20 min | {verdict(total <= 20 * 60)} |")
