@@ -39,7 +39,7 @@ actor IDRegistry {
     /// them: its call then goes before theirs, while the others' calls fill the rest.
     func prefetch(_ name: MetricOwnerName) {
         guard metrics[name] == nil, listing[name] == nil else { return }
-        listing[name] = Task { try await CallLimiter.$sharedRead.withValue(true) { try await self.list(name) } }
+        listing[name] = startListing(name)
     }
 
     /// A limit's metric: the product's own or a backend's.
@@ -55,7 +55,7 @@ actor IDRegistry {
         } else {
             // Not a child of the first caller's task: its cancellation must not fail the
             // others waiting. It ends with its one call.
-            task = Task { try await CallLimiter.$sharedRead.withValue(true) { try await self.list(name) } }
+            task = startListing(name)
             listing[name] = task
         }
         let table: [String: Int]
@@ -68,6 +68,12 @@ actor IDRegistry {
         if listing[name] == task { listing[name] = nil }
         // Names remembered while the list was on its way are newer than it.
         metrics[name] = table.merging(metrics[name] ?? [:]) { _, remembered in remembered }
+    }
+
+    /// The listing as a shared read: the actions waiting on it hold reservations
+    /// (`CallLimiter`), which must not hold it back.
+    private func startListing(_ name: MetricOwnerName) -> Task<[String: Int], any Error> {
+        Task { try await CallLimiter.$sharedRead.withValue(true) { try await self.list(name) } }
     }
 
     private func list(_ name: MetricOwnerName) async throws(AdminError) -> [String: Int] {
