@@ -28,13 +28,36 @@ public struct ProfileStore: Sendable {
     }
 
     private func load(from file: String) throws(ProfileError) -> ProfileDocument {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            if FileManager.default.fileExists(atPath: file) {
-                throw .unreadable(path: path, reason: "permission denied")
-            }
-            return ProfileDocument()
-        }
+        guard let data = try contents(of: file) else { return ProfileDocument() }
         return try decode(data)
+    }
+
+    /// A profile file larger than this is not one maas wrote.
+    static let maxFileBytes = 4 << 20
+
+    /// The file's bytes, or nil when there is none. One `open` decides both, so a file that
+    /// another `maas` creates meanwhile is read whole or found absent, never misreported.
+    private func contents(of file: String) throws(ProfileError) -> Data? {
+        let fd = open(file, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { return nil }
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { close(fd) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 64 << 10)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if count == 0 { return data }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            data.append(contentsOf: buffer[0..<count])
+            guard data.count <= Self.maxFileBytes else {
+                throw .unreadable(path: path, reason: "it is larger than \(Self.maxFileBytes >> 20) MiB, so not a profile file")
+            }
+        }
     }
 
     /// Applies `change` to the current document under the lock and writes the
@@ -204,4 +227,9 @@ struct FileLock {
 /// write(2), under a name that no `write` method shadows.
 private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
     write(fd, buffer, count)
+}
+
+/// read(2), beside `systemWrite`.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buffer, count)
 }

@@ -89,6 +89,18 @@ import Testing
         #expect(try ProfileStore(path: path).load().names.count == 10)
     }
 
+    @Test func aFolderOrAnOversizedFileIsNotAProfileFile() throws {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        #expect { try ProfileStore(path: path).load() } throws: { error in
+            "\(error)".contains("cannot read profile file") && "\(error)".contains("directory")
+        }
+        let big = folder + "/big.yaml"
+        try Data(repeating: 0x23, count: ProfileStore.maxFileBytes + 1).write(to: URL(fileURLWithPath: big))
+        #expect { try ProfileStore(path: big).load() } throws: { error in
+            "\(error)".contains("larger than 4 MiB")
+        }
+    }
+
     @Test func validatesURLsAndValues() {
         var profile = Profile()
         #expect(throws: ProfileError.self) { try profile.set(.gateway, to: "ftp://x") }
