@@ -144,4 +144,28 @@ import LoopbackSockets
         #expect(!result.out.contains("never"))
         #expect(try String(contentsOfFile: statePath(fixture), encoding: .utf8) == "{\"format\": 1, \"services\": [oops")
     }
+    /// The next day, without `--sandbox`: a refused connection on a profile the sandbox made
+    /// says to start the sandbox again; on any other profile it does not.
+    @Test func aStoppedSandboxIsNamedWhenItsProfileIsRefused() async throws {
+        let fixture = try Fixture()
+        let refusing = try BoundSocket()
+        let origin = "http://127.0.0.1:\(refusing.port)"
+        try FileManager.default.createDirectory(atPath: fixture.root + "/config/maas", withIntermediateDirectories: true)
+        try """
+            current: lab
+            profiles:
+              lab: {gateway: \(origin), api-key: abcd-0123456789-wxyz, admin-url: \(origin), admin-token: tok-0123456789, sandbox: true}
+              elsewhere: {gateway: \(origin), api-key: abcd-0123456789-wxyz}
+            """.write(toFile: fixture.profilePath, atomically: true, encoding: .utf8)
+        let hint = "hint: profile 'lab' points at a sandbox, and none is running: `maas --sandbox` starts it again"
+        let consumer = try await fixture.run(["models"])
+        #expect(consumer.status == 1)
+        #expect(consumer.err.contains("connection refused") && consumer.err.contains(hint), "\(consumer.err)")
+        let admin = try await fixture.run(["product", "list"])
+        #expect(admin.status == 1)
+        #expect(admin.err.contains("connection refused") && admin.err.contains(hint), "\(admin.err)")
+        let other = try await fixture.run(["--profile", "elsewhere", "models"])
+        #expect(other.status == 1)
+        #expect(other.err.contains("connection refused") && !other.err.contains("hint:"), "\(other.err)")
+    }
 }

@@ -4,6 +4,7 @@ import ModelGateway
 import Profiles
 import Sandbox
 import Synchronization
+import ThreeScaleAdmin
 
 /// Runs maas commands: one argv, one line, or a whole script. It owns the
 /// session's state (variables, the exit request) and the services commands
@@ -215,16 +216,35 @@ public final class Interpreter: Sendable {
         let context = CommandContext(
             interpreter: self, options: options, scriptDirectory: scriptDirectory, lineSource: lineSource, step: step,
             precedingFailure: precedingFailure)
-        let outcome: Outcome
+        var outcome: Outcome
         do {
             try await command.run(in: context)
             outcome = Task.isCancelled ? .interrupted : .success
         } catch {
             outcome = Self.outcome(for: error)
+            if case .failure(var failure) = outcome, let hint = stoppedSandboxHint(for: error, context: context) {
+                failure.message += "\n" + hint
+                outcome = .failure(failure)
+            }
         }
         // The command's prompts are in the log before the next command (or the process's end) can look.
         await promptLog.flush()
         return outcome
+    }
+
+    /// A refused connection on a profile the sandbox made, with no sandbox in this process:
+    /// the fix is to start the sandbox again, not to check the URL.
+    private func stoppedSandboxHint(for error: any Error, context: CommandContext) -> String? {
+        switch error {
+        case GatewayError.connectionFailed(_, reason: "connection refused"),
+             AdminError.connectionFailed(_, reason: "connection refused"):
+            guard embeddedSandbox.withLock({ $0 }) == nil,
+                  let profile = try? context.resolvedProfile(), profile.settings.isSandbox else { return nil }
+            return "hint: profile '\(profile.name)' points at a sandbox, and none is running: "
+                + "`maas --sandbox` starts it again on its saved state and ports"
+        default:
+            return nil
+        }
     }
 
     static func outcome(for error: any Error) -> Outcome {
