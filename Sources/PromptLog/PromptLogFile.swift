@@ -6,8 +6,8 @@ import Darwin
 #endif
 
 /// The database file's place on disk: a folder only its owner reads (0700) and a file
-/// created 0600 before SQLite opens it, so the -wal and -shm files SQLite makes beside it
-/// take the same mode.
+/// created 0600 before SQLite opens it, so the -journal file SQLite makes beside it (or an
+/// older log's -wal and -shm) takes the same mode.
 enum PromptLogFile {
     static func prepare(path: String) throws(PromptLogError) {
         let folder = (path as NSString).deletingLastPathComponent

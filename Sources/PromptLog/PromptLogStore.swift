@@ -2,9 +2,10 @@ import Foundation
 import Logging
 import SQLiteNIO
 
-/// The prompt log on disk: an SQLite file in WAL mode (several maas processes may write at
-/// once, each waiting up to `busyTimeout` for another's write), with full-text search over
-/// prompts, messages and answers, and a size bound that drops the oldest entries.
+/// The prompt log on disk: an SQLite file with a rollback journal kept between writes
+/// (several maas processes may write at once, each waiting up to `busyTimeout` for another's
+/// write), with full-text search over prompts, messages and answers, and a size bound that
+/// drops the oldest entries.
 /// One connection, kept open; the actor runs its statements one at a time.
 public actor PromptLogStore {
     /// How long a statement waits for another process's write before it fails.
@@ -39,7 +40,7 @@ public actor PromptLogStore {
         return store
     }
 
-    /// Closes the connection (SQLite then folds the WAL back into the file).
+    /// Closes the connection.
     public func close() async {
         guard !connection.isClosed else { return }
         try? await connection.close()
@@ -143,14 +144,16 @@ public actor PromptLogStore {
             // Only takes effect before the first table exists, which is when it is needed.
             _ = try await run("PRAGMA auto_vacuum = INCREMENTAL")
         }
-        // In WAL mode NORMAL syncs at checkpoints only, not at every entry's commit, and a crash
-        // still cannot corrupt the file (it may lose the last entries if the machine loses power).
-        _ = try await run("PRAGMA synchronous = NORMAL")
-        // A WAL file that grew in a burst shrinks back to this after the next checkpoint.
+        // Most processes write one entry and end. A rollback journal kept between writes
+        // (PERSIST) with FULL syncs costs them two fsyncs and no new file; WAL mode, even at
+        // NORMAL, made and deleted the -wal and -shm files and checkpointed at every close
+        // (four fsyncs). A file an older maas left in WAL mode leaves it here, unless another
+        // process has it open; then this connection stays in WAL mode.
+        _ = try? await run("PRAGMA journal_mode = PERSIST")
+        _ = try await run("PRAGMA synchronous = FULL")
+        // A journal that grew in a burst (a big bound's deletes) shrinks back to this.
         _ = try await run("PRAGMA journal_size_limit = \(4 << 20)")
         guard version < PromptLogSchema.version else { return }
-        // WAL mode is kept in the file, so it is set once, with the schema.
-        _ = try await run("PRAGMA journal_mode = WAL")
         _ = try await run("BEGIN IMMEDIATE")
         do {
             // Another maas may have created or upgraded it while this one waited for the lock.

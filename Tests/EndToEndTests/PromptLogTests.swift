@@ -187,10 +187,10 @@ import Testing
             let secrets = [key, sandbox.accessToken, wrongKey]
             try Self.expectNoSecret(secrets, in: fixture, files: [""])
 
-            // While a session holds the log open its recent writes are in the -wal file: grep that too.
+            // While a session holds the log open, the journal beside it holds pages of its last write: grep that too.
             try fixture.write("live.maas", """
                 complete "hello while open" --profile consumer --max-tokens 3
-                echo wal-ready
+                echo log-ready
                 sleep 60
                 """)
             let out = Pipe()
@@ -202,15 +202,15 @@ import Testing
             let handle = out.fileHandleForReading
             let printed = await ChildProcess.offThePool {
                 var text = ""
-                while !text.contains("wal-ready") {
+                while !text.contains("log-ready") {
                     let data = handle.availableData
                     if data.isEmpty { break }
                     text += String(decoding: data, as: UTF8.self)
                 }
                 return text
             }
-            #expect(printed.contains("wal-ready"))
-            try Self.expectNoSecret(secrets, in: fixture, files: ["", "-wal", "-shm"])
+            #expect(printed.contains("log-ready"))
+            try Self.expectNoSecret(secrets, in: fixture, files: ["", "-journal"])
             live.terminate()
             _ = await exit.wait()
         }
