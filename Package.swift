@@ -38,8 +38,8 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         // Bounds and displays for what comes from outside (JSON nesting and the JSON tree
-        // read under that bound, URLs with user-info), shared by the clients, the sandbox
-        // and the profile store; depends on nothing.
+        // read under that bound, URLs with user-info), and the JSON writer of what goes out;
+        // shared by the clients, the sandbox, the profile store and the prompt log; depends on nothing.
         .target(name: "Untrusted"),
         // What both HTTP clients share: the AsyncHTTPClient set-up, the one transport
         // error mapper, the bounded read of an error body, the `-v` request log.
@@ -102,6 +102,7 @@ let package = Package(
         .target(
             name: "PromptLog",
             dependencies: [
+                "Untrusted",
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -51,13 +51,13 @@ public final class GatewayClient: Sendable {
     public func complete(_ request: CompletionRequest) async throws(GatewayError) -> CompletionResponse {
         let body = GenerationBody(
             model: request.model, prompt: request.prompt, options: request.options, echo: request.echo, stream: false)
-        return try await call(.POST, "/v1/completions", body: body, as: CompletionResponse.self)
+        return try await call(.POST, "/v1/completions", body: body.json, as: CompletionResponse.self)
     }
 
     public func chat(_ request: ChatRequest) async throws(GatewayError) -> ChatResponse {
         let body = GenerationBody(
             model: request.model, messages: request.messages, options: request.options, echo: false, stream: false)
-        return try await call(.POST, "/v1/chat/completions", body: body, as: ChatResponse.self)
+        return try await call(.POST, "/v1/chat/completions", body: body.json, as: ChatResponse.self)
     }
 
     /// Starts a streamed completion. Returns once the response head arrived, so an
@@ -65,26 +65,26 @@ public final class GatewayClient: Sendable {
     public func streamCompletion(_ request: CompletionRequest) async throws(GatewayError) -> EventStream {
         let body = GenerationBody(
             model: request.model, prompt: request.prompt, options: request.options, echo: request.echo, stream: true)
-        return try await stream("/v1/completions", body: body)
+        return try await stream("/v1/completions", body: body.json)
     }
 
     public func streamChat(_ request: ChatRequest) async throws(GatewayError) -> EventStream {
         let body = GenerationBody(
             model: request.model, messages: request.messages, options: request.options, echo: false, stream: true)
-        return try await stream("/v1/chat/completions", body: body)
+        return try await stream("/v1/chat/completions", body: body.json)
     }
 
     public func embeddings(model: String, input: [String]) async throws(GatewayError) -> EmbeddingsResponse {
-        try await call(.POST, "/v1/embeddings", body: EmbeddingsBody(model: model, input: input), as: EmbeddingsResponse.self)
+        try await call(.POST, "/v1/embeddings", body: EmbeddingsBody(model: model, input: input).json, as: EmbeddingsResponse.self)
     }
 
     public func tokenize(model: String, text: String) async throws(GatewayError) -> TokenizeResponse {
-        try await call(.POST, "/tokenize", body: TokenizeBody(model: model, prompt: text), as: TokenizeResponse.self)
+        try await call(.POST, "/tokenize", body: TokenizeBody(model: model, prompt: text).json, as: TokenizeResponse.self)
     }
 
     /// The text of token ids.
     public func detokenize(model: String, tokens: [Int]) async throws(GatewayError) -> String {
-        try await call(.POST, "/detokenize", body: DetokenizeBody(model: model, tokens: tokens), as: DetokenizeResponse.self)
+        try await call(.POST, "/detokenize", body: DetokenizeBody(model: model, tokens: tokens).json, as: DetokenizeResponse.self)
             .prompt
     }
 
@@ -92,7 +92,7 @@ public final class GatewayClient: Sendable {
     public func health() async throws(GatewayError) -> HealthStatus {
         let clock = ContinuousClock()
         let start = clock.now
-        let (status, _) = try await exchange(.GET, "/health", body: nil as Data?)
+        let (status, _) = try await exchange(.GET, "/health", body: nil)
         return HealthStatus(status: status, latency: clock.now - start)
     }
 
@@ -106,11 +106,11 @@ public final class GatewayClient: Sendable {
     private func call<Response: Decodable>(_ method: HTTPMethod, _ path: String, as type: Response.Type)
         async throws(GatewayError) -> Response
     {
-        try await call(method, path, body: nil as Data?, as: type)
+        try await call(method, path, body: nil, as: type)
     }
 
-    private func call<Body: Encodable, Response: Decodable>(
-        _ method: HTTPMethod, _ path: String, body: Body?, as type: Response.Type
+    private func call<Response: Decodable>(
+        _ method: HTTPMethod, _ path: String, body: [UInt8]?, as type: Response.Type
     ) async throws(GatewayError) -> Response {
         let (status, bytes) = try await exchange(method, path, body: body)
         // vLLM can answer 200 with an error object (an API the model does not serve).
@@ -127,10 +127,10 @@ public final class GatewayClient: Sendable {
 
     /// Sends a request and reads the whole body of a 2xx answer; other statuses
     /// become errors, decided before reading more than a prefix of their body.
-    private func exchange<Body: Encodable>(_ method: HTTPMethod, _ path: String, body: Body?)
+    private func exchange(_ method: HTTPMethod, _ path: String, body: [UInt8]?)
         async throws(GatewayError) -> (status: Int, body: [UInt8])
     {
-        let (request, sent) = try makeRequest(method, path, body: body, accept: "application/json")
+        let (request, sent) = makeRequest(method, path, body: body, accept: "application/json")
         var trace = self.trace(method.rawValue, path)
         trace.sent(headers: request.headers, body: sent)
         do {
@@ -147,8 +147,8 @@ public final class GatewayClient: Sendable {
         }
     }
 
-    private func stream<Body: Encodable>(_ path: String, body: Body) async throws(GatewayError) -> EventStream {
-        let (request, sent) = try makeRequest(.POST, path, body: body, accept: "text/event-stream")
+    private func stream(_ path: String, body: [UInt8]) async throws(GatewayError) -> EventStream {
+        let (request, sent) = makeRequest(.POST, path, body: body, accept: "text/event-stream")
         var trace = self.trace("POST", path)
         trace.sent(headers: request.headers, body: sent)
         do {
@@ -206,21 +206,15 @@ public final class GatewayClient: Sendable {
     }
 
     /// The request and the bytes of its body (for `-vv`).
-    private func makeRequest<Body: Encodable>(_ method: HTTPMethod, _ path: String, body: Body?, accept: String)
-        throws(GatewayError) -> (HTTPClientRequest, [UInt8]?)
+    private func makeRequest(_ method: HTTPMethod, _ path: String, body bytes: [UInt8]?, accept: String)
+        -> (HTTPClientRequest, [UInt8]?)
     {
         var request = HTTPClientRequest(url: endpoint.url(for: path))
         request.method = method
         request.headers.add(name: "accept", value: accept)
         request.headers.add(name: "user-agent", value: "maas")
         if let (name, value) = endpoint.credentialHeader { request.headers.add(name: name, value: value) }
-        guard let body else { return (request, nil) }
-        let bytes: [UInt8]
-        do {
-            bytes = Array(try JSONEncoder().encode(body))
-        } catch {
-            throw .invalidResponse(url: endpoint.display(path), reason: "cannot encode the request: \(error)")
-        }
+        guard let bytes else { return (request, nil) }
         request.body = .bytes(ByteBuffer(bytes: bytes))
         request.headers.add(name: "content-type", value: "application/json")
         return (request, bytes)

@@ -1,3 +1,5 @@
+import Untrusted
+
 /// One turn of a conversation.
 public struct ChatMessage: Codable, Sendable, Equatable {
     public var role: String
@@ -63,32 +65,15 @@ public struct ChatRequest: Sendable, Equatable {
     }
 }
 
-/// The JSON bodies as sent. `stream_options` goes only with `stream: true`, since
-/// vLLM answers 400 otherwise.
-struct GenerationBody: Encodable {
+/// The JSON bodies as sent, written by `JSONWriter`. Fields left nil are not sent;
+/// `stream_options` goes only with `stream: true`, since vLLM answers 400 otherwise.
+struct GenerationBody {
     var model: String
     var prompt: String?
     var messages: [ChatMessage]?
-    var maxTokens: Int?
-    var temperature: Double?
-    var topP: Double?
-    var stop: [String]?
-    var seed: Int?
-    var echo: Bool?
-    var stream: Bool?
-    var streamOptions: StreamOptions?
-
-    struct StreamOptions: Encodable {
-        var includeUsage: Bool
-        enum CodingKeys: String, CodingKey { case includeUsage = "include_usage" }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case model, prompt, messages, temperature, stop, seed, echo, stream
-        case maxTokens = "max_tokens"
-        case topP = "top_p"
-        case streamOptions = "stream_options"
-    }
+    var options: SamplingOptions
+    var echo: Bool
+    var stream: Bool
 
     init(model: String, prompt: String? = nil, messages: [ChatMessage]? = nil, options: SamplingOptions, echo: Bool,
          stream: Bool)
@@ -96,28 +81,73 @@ struct GenerationBody: Encodable {
         self.model = model
         self.prompt = prompt
         self.messages = messages
-        self.maxTokens = options.maxTokens
-        self.temperature = options.temperature
-        self.topP = options.topP
-        self.stop = options.stop.isEmpty ? nil : options.stop
-        self.seed = options.seed
-        self.echo = echo ? true : nil
-        self.stream = stream ? true : nil
-        self.streamOptions = stream ? StreamOptions(includeUsage: true) : nil
+        self.options = options
+        self.echo = echo
+        self.stream = stream
+    }
+
+    var json: [UInt8] {
+        var json = JSONWriter()
+        json.object { body in
+            body.field("model", model)
+            body.field("prompt", prompt)
+            if let messages {
+                body.key("messages")
+                body.array { list in
+                    for message in messages {
+                        list.object { $0.field("role", message.role); $0.field("content", message.content) }
+                    }
+                }
+            }
+            body.field("max_tokens", options.maxTokens)
+            body.field("temperature", options.temperature)
+            body.field("top_p", options.topP)
+            body.field("stop", options.stop.isEmpty ? nil : options.stop)
+            body.field("seed", options.seed)
+            if echo { body.field("echo", true) }
+            if stream {
+                body.field("stream", true)
+                body.key("stream_options")
+                body.object { $0.field("include_usage", true) }
+            }
+        }
+        return json.bytes
     }
 }
 
-struct EmbeddingsBody: Encodable {
+struct EmbeddingsBody {
     var model: String
     var input: [String]
+
+    var json: [UInt8] {
+        var json = JSONWriter()
+        json.object { $0.field("model", model); $0.field("input", input) }
+        return json.bytes
+    }
 }
 
-struct TokenizeBody: Encodable {
+struct TokenizeBody {
     var model: String
     var prompt: String
+
+    var json: [UInt8] {
+        var json = JSONWriter()
+        json.object { $0.field("model", model); $0.field("prompt", prompt) }
+        return json.bytes
+    }
 }
 
-struct DetokenizeBody: Encodable {
+struct DetokenizeBody {
     var model: String
     var tokens: [Int]
+
+    var json: [UInt8] {
+        var json = JSONWriter()
+        json.object { body in
+            body.field("model", model)
+            body.key("tokens")
+            body.array { for token in tokens { $0.int(token) } }
+        }
+        return json.bytes
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Untrusted
 
 /// One prompt and its outcome as the log keeps it. It holds no credential: the profile by
 /// name, the gateway by its URL without user-info (the caller redacts it).
@@ -88,4 +89,30 @@ public struct PromptLogEntry: Sendable, Equatable {
 
     /// No answer came with status 200, or something went wrong (including Ctrl-C).
     public var failed: Bool { status != 200 || error != nil }
+
+    /// `messages` as stored: `[{"content":…,"role":…}]`, keys sorted.
+    var messagesJSON: [UInt8] {
+        var json = JSONWriter()
+        json.array { list in
+            for message in messages {
+                list.object { $0.field("content", message.content); $0.field("role", message.role) }
+            }
+        }
+        return json.bytes
+    }
+}
+
+extension PromptLogEntry.Parameters {
+    /// As stored, with the API's names, keys sorted and nil fields left out.
+    var json: [UInt8] {
+        var json = JSONWriter()
+        json.object { body in
+            body.field("max_tokens", maxTokens)
+            body.field("seed", seed)
+            body.field("stop", stop)
+            body.field("temperature", temperature)
+            body.field("top_p", topP)
+        }
+        return json.bytes
+    }
 }

@@ -58,10 +58,8 @@ public actor PromptLogStore {
     @discardableResult
     public func insert(_ entry: PromptLogEntry, maxBytes: Int) async throws -> Int64 {
         let entry = entry.capped
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let messages = String(decoding: try encoder.encode(entry.messages), as: UTF8.self)
-        let parameters = String(decoding: try encoder.encode(entry.parameters), as: UTF8.self)
+        let messages = String(decoding: entry.messagesJSON, as: UTF8.self)
+        let parameters = String(decoding: entry.parameters.json, as: UTF8.self)
         let rows = try await run("""
             INSERT INTO entries (time_ms, profile, gateway, model, verb, prompt, messages, parameters, answer, partial,
                 prompt_tokens, completion_tokens, ttft_ms, total_ms, status, error)
