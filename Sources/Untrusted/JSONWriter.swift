@@ -60,34 +60,23 @@ public struct JSONWriter: Sendable {
         atStart = true
     }
 
-    public mutating func field(_ name: String, _ value: String?) {
-        guard let value else { return }
-        key(name)
-        string(value)
-    }
+    public mutating func field(_ name: String, _ value: String?) { member(name, value) { $0.string($1) } }
 
-    public mutating func field(_ name: String, _ value: Int?) {
-        guard let value else { return }
-        key(name)
-        int(value)
-    }
+    public mutating func field(_ name: String, _ value: Int?) { member(name, value) { $0.int($1) } }
 
-    public mutating func field(_ name: String, _ value: Double?) {
-        guard let value else { return }
-        key(name)
-        double(value)
-    }
+    public mutating func field(_ name: String, _ value: Double?) { member(name, value) { $0.double($1) } }
 
-    public mutating func field(_ name: String, _ value: Bool?) {
-        guard let value else { return }
-        key(name)
-        bool(value)
-    }
+    public mutating func field(_ name: String, _ value: Bool?) { member(name, value) { $0.bool($1) } }
 
     public mutating func field(_ name: String, _ values: [String]?) {
-        guard let values else { return }
+        member(name, values) { json, values in json.array { for value in values { $0.string(value) } } }
+    }
+
+    /// A member whose value `write` writes, or nothing when the value is nil.
+    private mutating func member<Value>(_ name: String, _ value: Value?, _ write: (inout JSONWriter, Value) -> Void) {
+        guard let value else { return }
         key(name)
-        array { for value in values { $0.string(value) } }
+        write(&self, value)
     }
 
     private mutating func container(open: UInt8, close: UInt8, _ body: (inout JSONWriter) -> Void) {
