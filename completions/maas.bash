@@ -607,7 +607,7 @@ _maas_complete() {
     repeating_flags=(-v --verbose)
     non_repeating_flags=(--no-stream --stream --echo --no-color -q --quiet --no-log --version -h --help)
     repeating_options=(--stop)
-    non_repeating_options=(--model --max-tokens --temperature --top-p --profile -o --output)
+    non_repeating_options=(--model --max-tokens --temperature --top-p --seed --profile -o --output)
     __maas_offer_flags_options 1
 
     # Offer option value completions
@@ -623,6 +623,9 @@ _maas_complete() {
         return
         ;;
     '--top-p')
+        return
+        ;;
+    '--seed')
         return
         ;;
     '--stop')
@@ -643,7 +646,7 @@ _maas_chat() {
     repeating_flags=(-v --verbose)
     non_repeating_flags=(--no-color -q --quiet --no-log --version -h --help)
     repeating_options=()
-    non_repeating_options=(--model --max-tokens --temperature --top-p --system --profile -o --output)
+    non_repeating_options=(--model --max-tokens --temperature --top-p --seed --system --profile -o --output)
     __maas_offer_flags_options 1
 
     # Offer option value completions
@@ -659,6 +662,9 @@ _maas_chat() {
         return
         ;;
     '--top-p')
+        return
+        ;;
+    '--seed')
         return
         ;;
     '--system')
@@ -679,7 +685,7 @@ _maas_compare() {
     repeating_flags=(-v --verbose)
     non_repeating_flags=(--chat --no-color -q --quiet --no-log --version -h --help)
     repeating_options=(--profile --model)
-    non_repeating_options=(--system --max-tokens --temperature --runs -o --output)
+    non_repeating_options=(--system --max-tokens --temperature --seed --runs -o --output)
     __maas_offer_flags_options 1
 
     # Offer option value completions
@@ -699,6 +705,9 @@ _maas_compare() {
         return
         ;;
     '--temperature')
+        return
+        ;;
+    '--seed')
         return
         ;;
     '--runs')

@@ -43,6 +43,24 @@ import Testing
         }
     }
 
+    /// `--seed` reaches the server: with sampling on, the same seed gives the same answer and
+    /// another seed another; the log keeps it.
+    @Test func aSeedMakesASampledAnswerRepeatable() async throws {
+        try await Self.withModel { fixture, _ in
+            let sampled = ["complete", "San Francisco is a", "--max-tokens", "15", "--temperature", "1", "-q"]
+            let first = try await fixture.run(sampled + ["--seed", "7"])
+            let again = try await fixture.run(sampled + ["--seed", "7"])
+            let other = try await fixture.run(sampled + ["--seed", "8"])
+            #expect(first.status == 0 && again.status == 0 && other.status == 0, "\(first.err)\(other.err)")
+            #expect(first.out == again.out)
+            #expect(first.out != other.out)
+            let chat = ["chat", "hello", "--max-tokens", "10", "--temperature", "1", "--seed", "7", "-q"]
+            #expect(try await fixture.run(chat).out == (try await fixture.run(chat).out))
+            let shown = try await fixture.run(["logs", "show"])
+            #expect(shown.out.contains("seed=7"), "\(shown.out)")
+        }
+    }
+
     @Test func chatEmbedTokenizeDetokenizeHealth() async throws {
         try await Self.withModel { fixture, _ in
             let chat = try await fixture.run(["chat", "Hello!", "--system", "Be brief.", "--max-tokens", "12"])

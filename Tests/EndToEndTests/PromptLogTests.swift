@@ -57,6 +57,9 @@ import Testing
             }
             let missing = try await fixture.run(["logs", "show", "999"])
             #expect(missing.status == 1 && missing.err.contains("no entry 999"))
+            // With no ID, the newest entry: the script's second chat turn.
+            let newest = try await fixture.run(["logs", "show"])
+            #expect(newest.status == 0 && newest.out.contains("and a second turn"), "\(newest.out)\(newest.err)")
 
             let export = try await fixture.run(["logs", "export"])
             #expect(export.status == 0)

@@ -16,6 +16,9 @@ struct SamplingFlags: ParsableArguments {
     @Option(help: "Nucleus sampling probability mass.")
     var topP: Double?
 
+    @Option(help: "Seed the sampling: the same seed, prompt and settings give the same answer (vLLM's `seed`).")
+    var seed: Int?
+
     func validate() throws {
         if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1") }
         if let temperature, !(0...2).contains(temperature) { throw ValidationError("--temperature must be between 0 and 2") }
@@ -23,7 +26,7 @@ struct SamplingFlags: ParsableArguments {
     }
 
     var options: SamplingOptions {
-        SamplingOptions(maxTokens: maxTokens, temperature: temperature, topP: topP)
+        SamplingOptions(maxTokens: maxTokens, temperature: temperature, topP: topP, seed: seed)
     }
 }
 

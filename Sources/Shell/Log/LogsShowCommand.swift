@@ -1,13 +1,13 @@
 import ArgumentParser
 import PromptLog
 
-/// `logs show ID`: one entry whole.
+/// `logs show [ID]`: one entry whole, the newest when no ID is given.
 struct LogsShowCommand: ShellCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show one entry whole: the prompt or each message, parameters, answer, figures.")
 
-    @Argument(help: ArgumentHelp("The entry's ID (from `logs`).", valueName: "id"))
-    var id: Int64
+    @Argument(help: ArgumentHelp("The entry's ID (from `logs`); the newest entry when left out.", valueName: "id"))
+    var id: Int64?
     @OptionGroup var common: CommonOptions
     var globals: Settings? { common.settings(profile: nil) }
 
@@ -19,7 +19,7 @@ struct LogsShowCommand: ShellCommand {
         case .table:
             let output = context.output
             var fields = [
-                ("id", String(id)), ("time", LogTime.local(entry.time)), ("profile", entry.profile),
+                ("id", entry.id.map(String.init) ?? "-"), ("time", LogTime.local(entry.time)), ("profile", entry.profile),
                 ("gateway", entry.gateway), ("model", entry.model), ("verb", entry.verb),
                 ("parameters", entry.parameterWords),
                 ("tokens", "\(entry.promptTokens.map(String.init) ?? "-") prompt · \(entry.completionTokens) completion"),
@@ -43,9 +43,14 @@ struct LogsShowCommand: ShellCommand {
         return texts
     }
 
-    /// The entry with this id, or an error that says there is none.
-    static func entry(_ id: Int64, context: CommandContext) async throws -> PromptLogEntry {
+    /// The entry with this id (the newest with none), or an error that says there is none.
+    static func entry(_ id: Int64?, context: CommandContext) async throws -> PromptLogEntry {
         let store = try await context.interpreter.promptLog.store()
+        guard let id else {
+            guard let newest = try await LogsCommand.List.reading(context, { try await store.list(PromptLogFilter(limit: 1)) }).first
+            else { throw ShellError("the prompt log is empty: complete, chat and compare write to it") }
+            return newest
+        }
         guard let entry = try await LogsCommand.List.reading(context, { try await store.entry(id: id) }) else {
             throw ShellError("no entry \(id) in the prompt log (`logs` lists them; the oldest go when it is full)")
         }

@@ -34,6 +34,8 @@ struct CompareCommand: ShellCommand {
     var maxTokens: Int?
     @Option(help: "Sampling temperature (0 = greedy).")
     var temperature: Double?
+    @Option(help: "Seed the sampling: the same seed, prompt and settings give the same answer (vLLM's `seed`).")
+    var seed: Int?
     @Option(help: "Send it this many times; the figures are medians and IDENTICAL says whether the answers were.")
     var runs = 1
     @OptionGroup var common: CommonOptions
@@ -54,7 +56,7 @@ struct CompareCommand: ShellCommand {
         messages.append(.user(prompt))
         let request = CompareRequest(
             body: chat || system != nil ? .messages(messages) : .prompt(prompt),
-            options: SamplingOptions(maxTokens: maxTokens, temperature: temperature))
+            options: SamplingOptions(maxTokens: maxTokens, temperature: temperature, seed: seed))
         let accesses = try await openTargets(context)
         try await withCleanup({
             let targets = try await Self.targets(accesses: accesses, models: models)
