@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 @testable import Sandbox
 import Testing
 
@@ -36,5 +37,23 @@ struct UsageLimitTests {
         #expect(await store.authorize(serviceID: 1, userKey: "key", usage: [1: 1], at: try Self.at("2025-03-01T12:00:30Z")) == .authorized)
         #expect(await store.authorize(serviceID: 1, userKey: "key", usage: [1: 1], at: try Self.at("2030-01-01T00:00:00Z"))
             == .limitsExceeded(retryAfter: nil))
+    }
+    /// The windows of a fixed length are computed from Unix time; they are the ISO 8601 UTC
+    /// calendar's, for any instant from 1901 to 2100, fractions of a second included.
+    @Test func fixedLengthWindowsAreTheCalendars() async {
+        var calendar = Calendar(identifier: .iso8601)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        let components: [String: Calendar.Component] = [
+            "minute": .minute, "hour": .hour, "day": .day, "week": .weekOfYear, "month": .month, "year": .year,
+        ]
+        await propertyCheck(count: 500, input: Gen.double(in: -2_177_452_800...4_102_444_800)) { seconds in
+            let date = Date(timeIntervalSince1970: seconds)
+            for (period, component) in components {
+                let interval = calendar.dateInterval(of: component, for: date)
+                let window = UsageLedger.window(period, at: date)
+                #expect(window.start == interval?.start && window.end == interval?.end, "\(period) at \(date)")
+            }
+        }
+        #expect(UsageLedger.window("eternity", at: Date()).end == nil)
     }
 }

@@ -188,9 +188,10 @@ actor AdminStore {
             }
         }
         if !exceeded.isEmpty { return (.limitsExceeded(retryAfter: retryAfter), "exceeded " + exceeded.joined(separator: ", ")) }
+        let windows = Validation.limitPeriods.map { UsageLedger.window($0, at: date) }
         for (metricID, delta) in totals {
-            for period in Validation.limitPeriods {
-                usage.add(delta, app: app.id, metric: metricID, window: UsageLedger.window(period, at: date))
+            for window in windows {
+                usage.add(delta, app: app.id, metric: metricID, window: window)
             }
             state.traffic.add(delta, application: app.id, metric: metricID, at: date)
         }
@@ -253,24 +254,37 @@ struct UsageLedger: Sendable {
         }
     }
 
-    static func window(_ period: String, at date: Date) -> Window {
+    /// The counters' calendar (ISO 8601 in UTC), made once: every authorized request asks
+    /// for the windows of seven periods.
+    private static let calendar: Calendar = {
         var calendar = Calendar(identifier: .iso8601)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        let component: Calendar.Component
+        return calendar
+    }()
+
+    static func window(_ period: String, at date: Date) -> Window {
+        // Windows of a fixed length are arithmetic on Unix time, which has no leap seconds
+        // (Foundation's calendar, asked 14 times a request, was 3–4% of the sandbox's CPU
+        // under gateway load); weeks start on Monday, as ISO 8601's do, and 1970-01-05 was one.
+        let fixed: (length: Double, origin: Double)?
         switch period {
-        case "minute": component = .minute
-        case "hour": component = .hour
-        case "day": component = .day
-        case "week": component = .weekOfYear
-        case "month": component = .month
-        case "year": component = .year
+        case "minute": fixed = (60, 0)
+        case "hour": fixed = (3_600, 0)
+        case "day": fixed = (86_400, 0)
+        case "week": fixed = (604_800, 345_600)
+        case "month", "year": fixed = nil
         default: return Window(period: period, start: Date(timeIntervalSince1970: 0), end: nil)
         }
-        guard let interval = calendar.dateInterval(of: component, for: date) else {
+        if let (length, origin) = fixed {
+            let start = ((date.timeIntervalSince1970 - origin) / length).rounded(.down) * length + origin
+            return Window(period: period, start: Date(timeIntervalSince1970: start), end: Date(timeIntervalSince1970: start + length))
+        }
+        guard let interval = calendar.dateInterval(of: period == "month" ? .month : .year, for: date) else {
             return Window(period: period, start: date, end: nil)
         }
         return Window(period: period, start: interval.start, end: interval.end)
     }
+
 }
 
 enum Timestamp {
