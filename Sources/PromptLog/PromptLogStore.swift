@@ -143,10 +143,11 @@ public actor PromptLogStore {
             _ = try await run("PRAGMA auto_vacuum = INCREMENTAL")
         }
         // Most processes write one entry and end. A rollback journal kept between writes
-        // (PERSIST) with FULL syncs costs them two fsyncs and no new file; WAL mode, even at
-        // NORMAL, made and deleted the -wal and -shm files and checkpointed at every close
-        // (four fsyncs). A file an older maas left in WAL mode leaves it here, unless another
-        // process has it open; then this connection stays in WAL mode.
+        // (PERSIST, FULL syncs) makes no file and copies nothing back at close; WAL mode, even
+        // at NORMAL, made and deleted the -wal and -shm files and checkpointed every write back
+        // into the file at close, which cost more than the journal's extra fsync. A file an
+        // older maas left in WAL mode leaves it here, unless another process has it open; then
+        // this connection stays in WAL mode.
         _ = try? await run("PRAGMA journal_mode = PERSIST")
         _ = try await run("PRAGMA synchronous = FULL")
         // A journal that grew in a burst (a big bound's deletes) shrinks back to this.
