@@ -685,7 +685,7 @@ _maas_compare() {
     repeating_flags=(-v --verbose)
     non_repeating_flags=(--chat --no-color -q --quiet --no-log --version -h --help)
     repeating_options=(--profile --model)
-    non_repeating_options=(--system --max-tokens --temperature --seed --runs -o --output)
+    non_repeating_options=(--system --max-tokens --temperature --top-p --seed --runs -o --output)
     __maas_offer_flags_options 1
 
     # Offer option value completions
@@ -705,6 +705,9 @@ _maas_compare() {
         return
         ;;
     '--temperature')
+        return
+        ;;
+    '--top-p')
         return
         ;;
     '--seed')

@@ -38,17 +38,17 @@ public struct TransportSettings: Sendable, Equatable {
         public var reason: String
     }
 
-    /// A client with these settings; the caller shuts it down.
-    ///
-    /// It runs on NIO's POSIX event loops on every platform (AsyncHTTPClient would pick
-    /// Network.framework on macOS), so TLS is NIOSSL's everywhere and `TransportFailure`
-    /// sees the same error types on Linux and macOS.
     /// Starts the event loops every client runs on: a one-shot verb calls this first, so
     /// that their threads start on the other core while its arguments are parsed.
     public static func startEventLoops() {
         _ = MultiThreadedEventLoopGroup.singleton
     }
 
+    /// A client with these settings; the caller shuts it down.
+    ///
+    /// It runs on NIO's POSIX event loops on every platform (AsyncHTTPClient would pick
+    /// Network.framework on macOS), so TLS is NIOSSL's everywhere and `TransportFailure`
+    /// sees the same error types on Linux and macOS.
     public func makeClient() throws(InvalidCAFile) -> HTTPClient {
         HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: try configuration())
     }

@@ -284,7 +284,6 @@ struct UsageLedger: Sendable {
         }
         return Window(period: period, start: interval.start, end: interval.end)
     }
-
 }
 
 enum Timestamp {

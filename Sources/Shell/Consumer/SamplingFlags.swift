@@ -1,12 +1,19 @@
 import ArgumentParser
 import ModelGateway
 
-/// The generation options `complete` and `chat` share.
+/// The generation options `complete` and `chat` share: the model, then the sampling.
 struct SamplingFlags: ParsableArguments {
     @Option(help: ArgumentHelp("The model id (default: the profile's model, or the only one served).", valueName: "model"),
             completion: .custom { _, _, _ in [] })
     var model: String?
 
+    @OptionGroup var parameters: SamplingParameters
+
+    var options: SamplingOptions { parameters.options }
+}
+
+/// The sampling settings `complete`, `chat` and `compare` send, checked as vLLM checks them.
+struct SamplingParameters: ParsableArguments {
     @Option(help: "The most tokens to generate.")
     var maxTokens: Int?
 

@@ -232,12 +232,12 @@ public final class Interpreter: Sendable {
         return outcome
     }
 
-    /// A refused connection on a profile the sandbox made, with no sandbox in this process:
-    /// the fix is to start the sandbox again, not to check the URL.
+    /// A failed connection on a profile the sandbox made, with no sandbox in this process:
+    /// its loopback addresses answer nothing, and the fix is to start the sandbox again, not
+    /// to check the URL.
     private func stoppedSandboxHint(for error: any Error, context: CommandContext) -> String? {
         switch error {
-        case GatewayError.connectionFailed(_, reason: "connection refused"),
-             AdminError.connectionFailed(_, reason: "connection refused"):
+        case GatewayError.connectionFailed, AdminError.connectionFailed:
             guard embeddedSandbox.withLock({ $0 }) == nil,
                   let profile = try? context.resolvedProfile(), profile.settings.isSandbox else { return nil }
             return "hint: profile '\(profile.name)' points at a sandbox, and none is running: "

@@ -30,12 +30,7 @@ struct CompareCommand: ShellCommand {
     var chat = false
     @Option(help: "The system prompt (implies --chat).")
     var system: String?
-    @Option(help: "The most tokens to generate.")
-    var maxTokens: Int?
-    @Option(help: "Sampling temperature (0 = greedy).")
-    var temperature: Double?
-    @Option(help: "Seed the sampling: the same seed, prompt and settings give the same answer (vLLM's `seed`).")
-    var seed: Int?
+    @OptionGroup var sampling: SamplingParameters
     @Option(help: "Send it this many times; the figures are medians and IDENTICAL says whether the answers were.")
     var runs = 1
     @OptionGroup var common: CommonOptions
@@ -46,8 +41,6 @@ struct CompareCommand: ShellCommand {
         if count == 0 { throw ValidationError("give the targets: --model M (through the profile in force) or --profile P, each repeatable") }
         if count > Self.maximumTargets { throw ValidationError("at most \(Self.maximumTargets) targets at once (\(count) given)") }
         if !(1...Self.maximumRuns).contains(runs) { throw ValidationError("--runs must be between 1 and \(Self.maximumRuns)") }
-        if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1") }
-        if let temperature, !(0...2).contains(temperature) { throw ValidationError("--temperature must be between 0 and 2") }
     }
 
     func run(in context: CommandContext) async throws {
@@ -56,7 +49,7 @@ struct CompareCommand: ShellCommand {
         messages.append(.user(prompt))
         let request = CompareRequest(
             body: chat || system != nil ? .messages(messages) : .prompt(prompt),
-            options: SamplingOptions(maxTokens: maxTokens, temperature: temperature, seed: seed))
+            options: sampling.options)
         let accesses = try await openTargets(context)
         try await withCleanup({
             let targets = try await Self.targets(accesses: accesses, models: models)
