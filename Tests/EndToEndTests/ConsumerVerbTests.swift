@@ -109,6 +109,11 @@ import Testing
             #expect(refused.err.contains("cannot connect to http://127.0.0.1:1"))
             let noGateway = try await fixture.run(["--profile", "empty", "models"])
             #expect(noGateway.err.contains("no gateway URL"))
+            // vLLM refuses a top_p of 0; maas says so before sending, for every verb that samples.
+            for verb in [["complete", "x"], ["chat", "x"], ["compare", "x", "--model", "m"]] {
+                let zero = try await fixture.run(verb + ["--top-p", "0"])
+                #expect(zero.status == 2 && zero.err.contains("--top-p must be in (0, 1]"), "\(verb): \(zero.err)")
+            }
         }
     }
 

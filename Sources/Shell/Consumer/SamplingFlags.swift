@@ -29,7 +29,7 @@ struct SamplingParameters: ParsableArguments {
     func validate() throws {
         if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1") }
         if let temperature, !(0...2).contains(temperature) { throw ValidationError("--temperature must be between 0 and 2") }
-        if let topP, !(0...1).contains(topP), topP != 0 { throw ValidationError("--top-p must be in (0, 1]") }
+        if let topP, !(topP > 0 && topP <= 1) { throw ValidationError("--top-p must be in (0, 1]") }
     }
 
     var options: SamplingOptions {
